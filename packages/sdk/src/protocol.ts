@@ -1,0 +1,329 @@
+/**
+ * The AvatarAdam wire protocol: every Socket.io event and REST payload, as types.
+ *
+ * The server imports these types and validates every inbound payload against its own runtime
+ * schemas, so a change here breaks the build on both sides instead of failing in production.
+ *
+ * @example
+ * ```ts
+ * import { io, type Socket } from 'socket.io-client'
+ * import type { ClientToServerEvents, ServerToClientEvents } from '@avataradam/sdk/protocol'
+ *
+ * const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io('http://localhost:3000', {
+ *   auth: { key: 'pk_test_…', visitorId: crypto.randomUUID() },
+ * })
+ * socket.emit('chat:send', { text: 'When are you open?', clientMessageId: crypto.randomUUID() }, (res) => {
+ *   if ('error' in res) console.error(res.error.code)
+ * })
+ * ```
+ * @module
+ */
+
+/** Stable error codes. Clients branch on these; messages are for humans and may change. */
+export const ERROR_CODES = [
+  'invalid_json',
+  'invalid_request',
+  'unknown_event',
+  'not_found',
+  'payload_too_large',
+  'message_too_long',
+  'unsupported_document_type',
+  'unauthorized',
+  'invalid_key',
+  'key_revoked',
+  'key_expired',
+  'wrong_key_type',
+  'origin_required',
+  'origin_not_allowed',
+  'rate_limited',
+  'conversation_not_found',
+  'server_shutting_down',
+  'not_ready',
+  'internal_error',
+] as const
+
+/** One of {@link ERROR_CODES}. */
+export type ErrorCode = (typeof ERROR_CODES)[number]
+
+/** The body of every error, over REST (`{ error }`) and over the socket (acks, `chat:error`). */
+export interface ErrorBody {
+  code: ErrorCode
+  message: string
+  /** Extra machine-readable detail, such as which field failed validation. */
+  details?: unknown
+  /** Seconds to wait before retrying, on `rate_limited`. */
+  retryAfter?: number
+}
+
+/** A REST error response: `{ "error": { "code", "message" } }`. */
+export interface ErrorResponse {
+  error: ErrorBody
+}
+
+/** An acknowledgement: the result, or an error. Narrow with `'error' in res`. */
+export type Ack<T> = T | ErrorResponse
+
+// ---------------------------------------------------------------------------------------------
+// Handshake
+
+/** A vehicle the visitor is looking at, read from the page (data attribute or schema.org JSON-LD). */
+export interface PageVehicle {
+  vin?: string
+  stockNumber?: string
+  year?: number
+  make?: string
+  model?: string
+  trim?: string
+  price?: number
+  url?: string
+}
+
+/** Where the visitor is: sent at the handshake and stored with each new conversation. */
+export interface PageContext {
+  url: string
+  title?: string
+  vehicle?: PageVehicle
+}
+
+/** `auth` of the Socket.io handshake. */
+export interface HandshakeAuth {
+  /** A publishable key, `pk_live_…` or `pk_test_…`. */
+  key: string
+  /** A stable, random id the client keeps for this visitor (8–128 characters of `[A-Za-z0-9_-]`). */
+  visitorId: string
+  page?: PageContext
+}
+
+/** `data` of the `connect_error` the server raises when it refuses a handshake. */
+export type ConnectErrorData = ErrorBody
+
+// ---------------------------------------------------------------------------------------------
+// Chat
+
+/** Where a passage of an answer came from. */
+export interface Citation {
+  documentId: string
+  title: string
+  snippet: string
+}
+
+export type MessageRole = 'visitor' | 'assistant'
+
+/** A stored message of a conversation. */
+export interface ChatMessage {
+  id: string
+  conversationId: string
+  role: MessageRole
+  text: string
+  citations: Citation[]
+  /** The client's id of a visitor message; `null` on assistant messages. */
+  clientMessageId: string | null
+  /** On assistant messages, the visitor message this answers. */
+  replyTo: string | null
+  /** ISO 8601 time the server stored it. */
+  createdAt: string
+}
+
+/** `chat:send`: a visitor message. Sending the same `clientMessageId` again never duplicates it. */
+export interface ChatSendPayload {
+  text: string
+  /** A client-generated id (8–128 characters of `[A-Za-z0-9_-]`), unique per visitor. */
+  clientMessageId: string
+  /** Continue this conversation; without it the server starts a new one. */
+  conversationId?: string
+}
+
+/** The ack of `chat:send`: sent once the visitor message is stored. */
+export interface ChatSendResult {
+  conversationId: string
+  /** The stored visitor message. */
+  messageId: string
+  /** The assistant message that is (or will be) streamed in reply. */
+  replyMessageId: string
+}
+
+/** `chat:delta`: the next piece of an assistant message being streamed. */
+export interface ChatDelta {
+  conversationId: string
+  messageId: string
+  /** Text to append. */
+  text: string
+  /** Position of this delta within its message, from 0, so a client can drop repeats. */
+  index: number
+}
+
+/** `chat:done`: an assistant message is complete; `text` is the whole message. */
+export interface ChatDone {
+  conversationId: string
+  messageId: string
+  replyTo: string
+  text: string
+  citations: Citation[]
+}
+
+/** `chat:error`: something failed outside an ack (a turn, or an event sent without an ack). */
+export interface ChatError extends ErrorBody {
+  conversationId?: string
+  messageId?: string
+}
+
+/** `conversation:history`: stored messages of one of this visitor's conversations. */
+export interface HistoryPayload {
+  conversationId: string
+  /** Only messages stored after this one (the last message the client saw). */
+  afterMessageId?: string
+  /** At most this many messages, newest last; default 100, at most 500. */
+  limit?: number
+}
+
+export interface HistoryResult {
+  conversationId: string
+  messages: ChatMessage[]
+  /** Whether an assistant reply is still being streamed for this conversation. */
+  answering: boolean
+}
+
+/** Events a client emits. */
+export interface ClientToServerEvents {
+  'chat:send': (payload: ChatSendPayload, ack: (res: Ack<ChatSendResult>) => void) => void
+  'conversation:history': (payload: HistoryPayload, ack: (res: Ack<HistoryResult>) => void) => void
+}
+
+/** Events the server emits. */
+export interface ServerToClientEvents {
+  /** A visitor message stored from another tab of the same visitor. */
+  'chat:message': (message: ChatMessage) => void
+  'chat:delta': (delta: ChatDelta) => void
+  'chat:done': (done: ChatDone) => void
+  'chat:error': (error: ChatError) => void
+}
+
+/** Names of the events a client may emit; anything else is answered with `unknown_event`. */
+export const CLIENT_EVENTS = [
+  'chat:send',
+  'conversation:history',
+] as const satisfies readonly (keyof ClientToServerEvents)[]
+
+// ---------------------------------------------------------------------------------------------
+// REST: documents
+
+export type DocumentStatus = 'queued' | 'processing' | 'ready' | 'failed'
+
+/** Kinds of document the server can ingest. */
+export type DocumentKind = 'text' | 'markdown' | 'html' | 'pdf' | 'docx' | 'csv'
+
+/** A document of a dealership's knowledge base (`GET /v1/documents/:id`). */
+export interface KnowledgeDocument {
+  id: string
+  title: string
+  filename: string | null
+  kind: DocumentKind
+  sizeBytes: number
+  status: DocumentStatus
+  /** 0–1 while processing; 1 when ready. */
+  progress: number
+  chunkCount: number
+  error: ErrorBody | null
+  createdAt: string
+  updatedAt: string
+}
+
+/** `POST /v1/documents` answer: 202 for a new document, 200 when the same content was already there. */
+export interface DocumentAccepted {
+  id: string
+  status: DocumentStatus
+  /** True when identical content was uploaded before; `id` is then that document. */
+  duplicate: boolean
+}
+
+/** `GET /v1/documents`. */
+export interface DocumentList {
+  documents: KnowledgeDocument[]
+}
+
+// ---------------------------------------------------------------------------------------------
+// REST: conversations
+
+export interface ConversationSummary {
+  id: string
+  visitorId: string
+  page: PageContext | null
+  messageCount: number
+  createdAt: string
+  updatedAt: string
+}
+
+/** `GET /v1/conversations`. */
+export interface ConversationList {
+  conversations: ConversationSummary[]
+}
+
+/** `GET /v1/conversations/:id`. */
+export interface ConversationDetail extends ConversationSummary {
+  messages: ChatMessage[]
+}
+
+// ---------------------------------------------------------------------------------------------
+// REST: keys
+
+export type KeyType = 'publishable' | 'secret'
+export type KeyMode = 'live' | 'test'
+
+/** An API key as listed; the full key is only ever shown once, at creation. */
+export interface ApiKeySummary {
+  id: string
+  type: KeyType
+  mode: KeyMode
+  /** The visible start of the key, such as `pk_live_4fGh`. */
+  prefix: string
+  name: string | null
+  allowedOrigins: string[]
+  createdAt: string
+  expiresAt: string | null
+  revokedAt: string | null
+  lastUsedAt: string | null
+}
+
+/** A key just created: the only time `key` is returned. */
+export interface CreatedApiKey extends ApiKeySummary {
+  key: string
+}
+
+/** `POST /v1/keys`. */
+export interface CreateKeyRequest {
+  type: KeyType
+  mode?: KeyMode
+  name?: string
+  /** Required for publishable keys: `https://example.com`, `http://localhost:3000`, `https://*.example.com`. */
+  allowedOrigins?: string[]
+  /** ISO 8601 time after which the key is refused. */
+  expiresAt?: string
+}
+
+/** `GET /v1/keys`. */
+export interface KeyList {
+  keys: ApiKeySummary[]
+}
+
+// ---------------------------------------------------------------------------------------------
+// REST: search (what the assistant would read for a question)
+
+/** `POST /v1/search`. */
+export interface SearchRequest {
+  query: string
+  limit?: number
+}
+
+export interface SearchHit {
+  chunkId: string
+  documentId: string
+  title: string
+  heading: string | null
+  text: string
+  /** Fused rank score (higher is better). */
+  score: number
+}
+
+export interface SearchResult {
+  hits: SearchHit[]
+}

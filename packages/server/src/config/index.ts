@@ -1,0 +1,133 @@
+import path from 'node:path'
+import { z } from 'zod'
+
+const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1')
+const positiveInt = z.coerce.number().int().positive()
+const url = (protocols: string[]) =>
+  z.url().refine((v) => protocols.some((p) => v.startsWith(`${p}:`)), {
+    message: `must be a ${protocols.join(' or ')} URL`,
+  })
+
+/** Every environment variable the server reads, with its default. Nothing else reads `process.env`. */
+const EnvSchema = z.object({
+  PORT: positiveInt.max(65535).default(3000),
+  /** Interface to listen on; unset listens on every interface. */
+  HOST: z.string().min(1).optional(),
+  /** The URL visitors reach this server at; used for the demo key's origin and printed links. */
+  PUBLIC_URL: url(['http', 'https']).optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Postgres connection string; unset runs embedded PGlite in AVATARADAM_DATA_DIR. */
+  DATABASE_URL: url(['postgres', 'postgresql']).optional(),
+  DATABASE_POOL_MAX: positiveInt.max(1000).default(10),
+  /** Redis connection string; unset keeps rate limits and socket fan-out in process. */
+  REDIS_URL: url(['redis', 'rediss']).optional(),
+  AVATARADAM_DATA_DIR: z.string().min(1).default('.avataradam/data'),
+  /** Seed and serve the demo dealership; defaults to on in embedded mode. */
+  AVATARADAM_DEMO: bool.optional(),
+  /** Folder served at `/` (the example dealership site in demo mode). */
+  AVATARADAM_SITE_DIR: z.string().min(1).optional(),
+  MAX_UPLOAD_BYTES: positiveInt.default(25 * 1024 * 1024),
+  MAX_JSON_BYTES: positiveInt.default(256 * 1024),
+  MAX_MESSAGE_CHARS: positiveInt.max(100_000).default(2000),
+  /** Largest single Socket.io packet; bigger ones close that visitor's connection. */
+  MAX_SOCKET_PACKET_BYTES: positiveInt.default(64 * 1024),
+  /** chat:send per visitor per minute, and REST requests per key per minute. */
+  RATE_LIMIT_MESSAGES_PER_MINUTE: positiveInt.default(30),
+  RATE_LIMIT_REQUESTS_PER_MINUTE: positiveInt.default(600),
+  /** Socket.io handshakes per IP per minute. */
+  RATE_LIMIT_CONNECTIONS_PER_MINUTE: positiveInt.default(120),
+  INGEST_CONCURRENCY: positiveInt.max(16).default(1),
+  SHUTDOWN_TIMEOUT_MS: positiveInt.default(10_000),
+})
+
+export type Env = z.input<typeof EnvSchema>
+
+/** Everything the server needs to start, parsed and checked once. */
+export interface Config {
+  port: number
+  host: string | undefined
+  publicUrl: string
+  logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL']
+  database: { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string; poolMax: number }
+  redisUrl: string | undefined
+  demo: boolean
+  siteDir: string | undefined
+  limits: {
+    uploadBytes: number
+    jsonBytes: number
+    messageChars: number
+    socketPacketBytes: number
+    messagesPerMinute: number
+    requestsPerMinute: number
+    connectionsPerMinute: number
+  }
+  ingestConcurrency: number
+  shutdownTimeoutMs: number
+}
+
+/** A configuration error that names every variable at fault. */
+export class ConfigError extends Error {
+  override name = 'ConfigError'
+  readonly issues: { variable: string; message: string }[]
+  constructor(issues: { variable: string; message: string }[]) {
+    super(
+      `Invalid configuration:\n${issues.map((i) => `  ${i.variable}: ${i.message}`).join('\n')}`,
+    )
+    this.issues = issues
+  }
+}
+
+/**
+ * Parses the environment into a {@link Config}. Empty strings count as unset, so `FOO=` in a shell
+ * or compose file falls back to the default rather than failing.
+ *
+ * @example
+ * ```ts
+ * const config = loadConfig(process.env)
+ * ```
+ */
+export function loadConfig(
+  env: Record<string, string | undefined>,
+  options: { cwd?: string } = {},
+): Config {
+  const cwd = options.cwd ?? process.cwd()
+  const present = Object.fromEntries(
+    Object.entries(env).filter(
+      ([name, v]) => v !== undefined && v !== '' && name in EnvSchema.shape,
+    ),
+  )
+  const parsed = EnvSchema.safeParse(present)
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => ({
+        variable: String(issue.path[0] ?? '(environment)'),
+        message: issue.message,
+      })),
+    )
+  }
+  const e = parsed.data
+  const database = e.DATABASE_URL
+    ? { kind: 'postgres' as const, url: e.DATABASE_URL, poolMax: e.DATABASE_POOL_MAX }
+    : { kind: 'pglite' as const, dataDir: path.resolve(cwd, e.AVATARADAM_DATA_DIR) }
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+    logLevel: e.LOG_LEVEL,
+    database,
+    redisUrl: e.REDIS_URL,
+    demo: e.AVATARADAM_DEMO ?? database.kind === 'pglite',
+    siteDir: e.AVATARADAM_SITE_DIR ? path.resolve(cwd, e.AVATARADAM_SITE_DIR) : undefined,
+    limits: {
+      uploadBytes: e.MAX_UPLOAD_BYTES,
+      jsonBytes: e.MAX_JSON_BYTES,
+      messageChars: e.MAX_MESSAGE_CHARS,
+      socketPacketBytes: e.MAX_SOCKET_PACKET_BYTES,
+      messagesPerMinute: e.RATE_LIMIT_MESSAGES_PER_MINUTE,
+      requestsPerMinute: e.RATE_LIMIT_REQUESTS_PER_MINUTE,
+      connectionsPerMinute: e.RATE_LIMIT_CONNECTIONS_PER_MINUTE,
+    },
+    ingestConcurrency: e.INGEST_CONCURRENCY,
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+  }
+}
