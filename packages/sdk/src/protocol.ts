@@ -28,6 +28,8 @@ export const ERROR_CODES = [
   'payload_too_large',
   'message_too_long',
   'unsupported_document_type',
+  'document_unreadable',
+  'ingestion_failed',
   'unauthorized',
   'invalid_key',
   'key_revoked',

@@ -17,6 +17,13 @@ begin
 end
 $$;
 
+-- Instance-wide settings (such as the demo dealership's ids); system role only, no tenant access.
+create table system_settings (
+  key text primary key,
+  value jsonb not null,
+  updated_at timestamptz not null default now()
+);
+
 create function avataradam_tenant() returns uuid
   language sql stable parallel safe
   as $$ select nullif(current_setting('app.tenant_id', true), '')::uuid $$;
@@ -47,7 +54,7 @@ create index api_keys_tenant on api_keys (tenant_id, created_at);
 create table documents (
   id uuid primary key,
   tenant_id uuid not null references tenants (id) on delete cascade,
-  title text not null,
+  title text,
   filename text,
   kind text not null check (kind in ('text', 'markdown', 'html', 'pdf', 'docx', 'csv')),
   content_type text,

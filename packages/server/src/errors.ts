@@ -10,6 +10,8 @@ const STATUS: Record<ErrorCode, number> = {
   conversation_not_found: 404,
   payload_too_large: 413,
   unsupported_document_type: 415,
+  document_unreadable: 422,
+  ingestion_failed: 500,
   unauthorized: 401,
   invalid_key: 401,
   key_revoked: 401,

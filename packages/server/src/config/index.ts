@@ -10,7 +10,8 @@ const url = (protocols: string[]) =>
 
 /** Every environment variable the server reads, with its default. Nothing else reads `process.env`. */
 const EnvSchema = z.object({
-  PORT: positiveInt.max(65535).default(3000),
+  /** 0 lets the operating system pick a free port. */
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   /** Interface to listen on; unset listens on every interface. */
   HOST: z.string().min(1).optional(),
   /** The URL visitors reach this server at; used for the demo key's origin and printed links. */

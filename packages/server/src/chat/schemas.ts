@@ -1,0 +1,48 @@
+import type {
+  ChatSendPayload,
+  HandshakeAuth,
+  HistoryPayload,
+  PageContext,
+} from '@avataradam/sdk/protocol'
+import { z } from 'zod'
+
+/** Client-generated ids: visitor ids and client message ids. */
+export const ClientId = z
+  .string({ error: 'must be a string' })
+  .regex(/^[A-Za-z0-9_-]{8,128}$/, { error: 'must be 8–128 characters of A–Z, a–z, 0–9, _ or -' })
+
+const Vehicle = z.object({
+  vin: z.string().max(32).optional(),
+  stockNumber: z.string().max(64).optional(),
+  year: z.number().int().min(1900).max(2100).optional(),
+  make: z.string().max(64).optional(),
+  model: z.string().max(64).optional(),
+  trim: z.string().max(64).optional(),
+  price: z.number().nonnegative().max(100_000_000).optional(),
+  url: z.string().max(2048).optional(),
+})
+
+export const PageContextSchema = z.object({
+  url: z.url().max(2048),
+  title: z.string().max(300).optional(),
+  vehicle: Vehicle.optional(),
+}) satisfies z.ZodType<PageContext>
+
+export const HandshakeAuthSchema = z.object({
+  key: z.string({ error: 'a publishable key is required' }).max(200),
+  visitorId: ClientId,
+  page: PageContextSchema.optional(),
+}) satisfies z.ZodType<HandshakeAuth>
+
+/** `chat:send`. Text length is checked apart, to answer `message_too_long` rather than a generic error. */
+export const ChatSendSchema = z.object({
+  text: z.string({ error: 'must be a string' }).trim().min(1, { error: 'must not be empty' }),
+  clientMessageId: ClientId,
+  conversationId: z.uuid({ error: 'must be a UUID' }).optional(),
+}) satisfies z.ZodType<ChatSendPayload, unknown>
+
+export const HistorySchema = z.object({
+  conversationId: z.uuid({ error: 'must be a UUID' }),
+  afterMessageId: z.uuid({ error: 'must be a UUID' }).optional(),
+  limit: z.number().int().min(1).max(500).optional(),
+}) satisfies z.ZodType<HistoryPayload>

@@ -1,0 +1,146 @@
+import {
+  type Ack,
+  type ChatSendResult,
+  CLIENT_EVENTS,
+  type HistoryResult,
+} from '@avataradam/sdk/protocol'
+import type { z } from 'zod'
+import type { Db } from '../db/index.ts'
+import { AppError, toErrorBody } from '../errors.ts'
+import { validationError } from '../http/errors.ts'
+import type { RateLimiter } from '../limits/rate-limiter.ts'
+import type { Logger } from '../logger.ts'
+import { conversationRoom, type RealtimeServer, type VisitorSocket } from '../realtime/types.ts'
+import { storeVisitorMessage, visitorHistory } from './chat-service.ts'
+import { ChatSendSchema, HistorySchema } from './schemas.ts'
+import type { TurnEvents, TurnRunner } from './turns.ts'
+
+export interface ChatHandlerDeps {
+  db: Db
+  turns: TurnRunner
+  log: Logger
+  io: RealtimeServer
+  /** chat:send per visitor. */
+  messageLimiter: RateLimiter
+  /** Any event per connection, against floods of cheap events. */
+  eventLimiter: RateLimiter
+  maxMessageChars: number
+  /** True once shutdown began: new turns are refused so the instance can drain. */
+  isClosing(): boolean
+}
+
+const KNOWN_EVENTS: ReadonlySet<string> = new Set(CLIENT_EVENTS)
+
+/** Sends a turn's output to every socket showing the conversation (other tabs, other instances). */
+function roomEvents(io: RealtimeServer, conversationId: string): TurnEvents {
+  const room = conversationRoom(conversationId)
+  return {
+    delta: (d) => io.to(room).emit('chat:delta', d),
+    done: (d) => io.to(room).emit('chat:done', d),
+    error: (e) => io.to(room).emit('chat:error', e),
+  }
+}
+
+/**
+ * Wires the visitor events of one socket. Every payload is validated before anything runs; every
+ * failure becomes an ack `{ error }` (or a `chat:error` when the client gave no ack callback), and
+ * events the protocol does not know are answered with `unknown_event`.
+ */
+export function registerChatHandlers(socket: VisitorSocket, deps: ChatHandlerDeps): void {
+  const log = deps.log.child({ tenantId: socket.data.tenantId, socketId: socket.id })
+
+  /** `run` returns the ack, and optionally what to send once the ack is on its way. */
+  function handle<S extends z.ZodType, R>(
+    event: (typeof CLIENT_EVENTS)[number],
+    schema: S,
+    run: (payload: z.infer<S>) => Promise<{ ack: R; afterAck?: () => void }>,
+  ) {
+    socket.on(event, async (payload: unknown, ack?: unknown) => {
+      const reply =
+        typeof ack === 'function'
+          ? (ack as (res: Ack<R>) => void)
+          : (res: Ack<R>) => {
+              if (res && typeof res === 'object' && 'error' in res) {
+                socket.emit('chat:error', res.error)
+              }
+            }
+      try {
+        await deps.eventLimiter.consume(socket.id)
+        const parsed = schema.safeParse(payload)
+        if (!parsed.success) throw validationError(parsed.error)
+        const { ack: result, afterAck } = await run(parsed.data)
+        reply(result)
+        afterAck?.()
+      } catch (err) {
+        if (!AppError.isInstance(err)) log.error({ err, event }, 'event handler failed')
+        reply({ error: toErrorBody(err) })
+      }
+    })
+  }
+
+  handle('chat:send', ChatSendSchema, async (payload) => {
+    if (payload.text.length > deps.maxMessageChars) {
+      throw new AppError(
+        'message_too_long',
+        `Messages can be at most ${deps.maxMessageChars} characters.`,
+        { details: { maxChars: deps.maxMessageChars } },
+      )
+    }
+    if (deps.isClosing()) {
+      throw new AppError(
+        'server_shutting_down',
+        'This server is restarting; send again after reconnecting.',
+      )
+    }
+    await deps.messageLimiter.consume(`${socket.data.tenantId}:${socket.data.visitorId}`)
+    const stored = await storeVisitorMessage(deps.db, socket.data, payload)
+    const room = conversationRoom(stored.conversationId)
+    await socket.join(room)
+    if (stored.created) socket.to(room).emit('chat:message', stored.message)
+    const ack = (replyMessageId: string): ChatSendResult => ({
+      conversationId: stored.conversationId,
+      messageId: stored.message.id,
+      replyMessageId,
+    })
+    const { reply } = stored
+    if (reply) {
+      // Answered before (the client resent after losing the answer): send it to this socket again.
+      return {
+        ack: ack(reply.id),
+        afterAck: () =>
+          socket.emit('chat:done', {
+            conversationId: reply.conversationId,
+            messageId: reply.id,
+            replyTo: stored.message.id,
+            text: reply.text,
+            citations: reply.citations,
+          }),
+      }
+    }
+    const events = roomEvents(deps.io, stored.conversationId)
+    return { ack: ack(deps.turns.answer(socket.data, stored.message, events)) }
+  })
+
+  handle('conversation:history', HistorySchema, async (payload) => {
+    const messages = await visitorHistory(deps.db, socket.data, payload)
+    await socket.join(conversationRoom(payload.conversationId))
+    const ack: HistoryResult = {
+      conversationId: payload.conversationId,
+      messages,
+      answering: deps.turns.isAnswering(payload.conversationId),
+    }
+    return { ack }
+  })
+
+  socket.onAny((event: string, ...args: unknown[]) => {
+    if (KNOWN_EVENTS.has(event)) return
+    const error = toErrorBody(
+      new AppError('unknown_event', `Unknown event "${String(event).slice(0, 64)}".`, {
+        details: { events: CLIENT_EVENTS },
+      }),
+    )
+    const ack = args.at(-1)
+    if (typeof ack === 'function') ack({ error })
+    else socket.emit('chat:error', error)
+  })
+}

@@ -1,0 +1,53 @@
+import { Command } from 'commander'
+import { loadConfig } from '../config/index.ts'
+import { startServer } from '../server.ts'
+
+export function serveCommand() {
+  return new Command('serve')
+    .description('Start the HTTP API, the chat socket and the ingestion worker.')
+    .action(async () => {
+      const config = loadConfig(process.env)
+      const server = await startServer(config)
+      const shutdown = (signal: string) => {
+        server.log.info({ signal }, 'signal received')
+        server.close().then(
+          () => process.exit(0),
+          (err) => {
+            server.log.error({ err }, 'shutdown failed')
+            process.exit(1)
+          },
+        )
+      }
+      process.once('SIGTERM', () => shutdown('SIGTERM'))
+      process.once('SIGINT', () => shutdown('SIGINT'))
+      process.stderr.write(banner(config.publicUrl, server))
+    })
+}
+
+function banner(publicUrl: string, server: Awaited<ReturnType<typeof startServer>>): string {
+  const lines = ['', `  AvatarAdam is running on ${publicUrl}`, '']
+  if (server.demo) {
+    lines.push(
+      `  Demo dealership site   ${publicUrl}/`,
+      `  Demo tenant            ${server.demo.tenantId}`,
+      `  Publishable key        ${server.demo.publishableKey}`,
+    )
+    if (server.demo.secretKey) {
+      lines.push(
+        `  Secret key             ${server.demo.secretKey}`,
+        '                         (shown once: copy it now to try the REST API)',
+      )
+    }
+    lines.push(
+      '',
+      `  Try: curl ${publicUrl}/v1/documents -H "Authorization: Bearer <secret key>"`,
+      '',
+    )
+  }
+  lines.push(
+    `  Health                 ${publicUrl}/healthz  ${publicUrl}/readyz`,
+    `  Data                   ${server.config.database.kind === 'pglite' ? server.config.database.dataDir : 'PostgreSQL (DATABASE_URL)'}`,
+    '',
+  )
+  return `${lines.join('\n')}\n`
+}

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest'
+import { ConfigError, loadConfig } from './index.ts'
+
+describe('loadConfig', () => {
+  it('defaults to embedded mode with the demo on', () => {
+    const config = loadConfig({}, { cwd: '/srv/app' })
+    expect(config).toMatchObject({
+      port: 3000,
+      publicUrl: 'http://localhost:3000',
+      database: { kind: 'pglite', dataDir: '/srv/app/.avataradam/data' },
+      redisUrl: undefined,
+      demo: true,
+    })
+  })
+
+  it('uses PostgreSQL for DATABASE_URL and turns the demo off unless asked', () => {
+    const config = loadConfig({ DATABASE_URL: 'postgres://u@db:5432/app', DATABASE_POOL_MAX: '20' })
+    expect(config.database).toEqual({
+      kind: 'postgres',
+      url: 'postgres://u@db:5432/app',
+      poolMax: 20,
+    })
+    expect(config.demo).toBe(false)
+    expect(loadConfig({ DATABASE_URL: 'postgres://db/app', AVATARADAM_DEMO: 'true' }).demo).toBe(
+      true,
+    )
+  })
+
+  it('treats empty variables as unset', () => {
+    expect(loadConfig({ PORT: '', DATABASE_URL: '' }).database.kind).toBe('pglite')
+  })
+
+  it('names every variable with a wrong value', () => {
+    try {
+      loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://db/app', LOG_LEVEL: 'loud' })
+      expect.unreachable()
+    } catch (err) {
+      expect(err).toBeInstanceOf(ConfigError)
+      const { issues, message } = err as ConfigError
+      expect(issues.map((i) => i.variable).sort()).toEqual(['DATABASE_URL', 'LOG_LEVEL', 'PORT'])
+      expect(message).toContain('DATABASE_URL: must be a postgres or postgresql URL')
+    }
+  })
+
+  it('drops a trailing slash from PUBLIC_URL', () => {
+    expect(loadConfig({ PUBLIC_URL: 'https://chat.dealer.example/' }).publicUrl).toBe(
+      'https://chat.dealer.example',
+    )
+  })
+})

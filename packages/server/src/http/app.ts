@@ -1,0 +1,73 @@
+import { OpenAPIHono } from '@hono/zod-openapi'
+import { bodyLimit } from 'hono/body-limit'
+import { requestId } from 'hono/request-id'
+import { secureHeaders } from 'hono/secure-headers'
+import { conversationRoutes } from '../chat/routes.ts'
+import type { Db } from '../db/index.ts'
+import { AppError } from '../errors.ts'
+import type { DocumentService } from '../knowledge/documents.ts'
+import { knowledgeRoutes } from '../knowledge/routes.ts'
+import type { SearchService } from '../knowledge/search.ts'
+import type { RateLimiter } from '../limits/rate-limiter.ts'
+import type { Logger } from '../logger.ts'
+import type { KeyService } from '../tenants/keys.ts'
+import { keyRoutes } from '../tenants/routes.ts'
+import type { AppEnv } from './env.ts'
+import { handleError, validationHook } from './errors.ts'
+import { healthRoutes, type Readiness } from './health.ts'
+import { requestLog } from './request-log.ts'
+import { secretKeyAuth } from './secret-key-auth.ts'
+import { type SiteOptions, siteRoutes } from './site.ts'
+
+export interface AppDeps {
+  log: Logger
+  db: Db
+  keys: KeyService
+  documents: DocumentService
+  search: SearchService
+  readiness: Readiness
+  requestLimiter: RateLimiter
+  limits: { uploadBytes: number; jsonBytes: number }
+  /** A static site served at `/` (the demo dealership site). */
+  site?: SiteOptions | undefined
+}
+
+/**
+ * The HTTP application: request ids and logs, health, the `/v1` API behind secret-key auth, and
+ * the static site. Every error, from any layer, leaves through {@link handleError}.
+ */
+export function createApp(deps: AppDeps) {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+  app.use(requestId())
+  app.use(requestLog(deps.log))
+  app.onError(handleError)
+  app.notFound(() => {
+    throw new AppError('not_found', 'Not found.')
+  })
+
+  app.route('/', healthRoutes(deps.readiness))
+
+  const v1 = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+  v1.use(secureHeaders())
+  v1.use(secretKeyAuth(deps.keys, deps.requestLimiter))
+  v1.use(async (c, next) => {
+    // Uploads carry their own, larger limit.
+    if (c.req.method === 'POST' && c.req.path === '/v1/documents') return next()
+    return bodyLimit({
+      maxSize: deps.limits.jsonBytes,
+      onError: () => {
+        throw new AppError(
+          'payload_too_large',
+          `Request bodies can be at most ${deps.limits.jsonBytes} bytes.`,
+        )
+      },
+    })(c, next)
+  })
+  v1.route('/', knowledgeRoutes(deps.documents, deps.search, deps.limits))
+  v1.route('/', keyRoutes(deps.keys))
+  v1.route('/', conversationRoutes(deps.db))
+  app.route('/v1', v1)
+
+  if (deps.site) app.route('/', siteRoutes(deps.site))
+  return app
+}

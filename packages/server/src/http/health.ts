@@ -1,0 +1,30 @@
+import { Hono } from 'hono'
+import type { AppEnv } from './env.ts'
+
+export interface Readiness {
+  /** Throws when the database does not answer. */
+  checkDatabase(): Promise<void>
+  isClosing(): boolean
+}
+
+/** `/healthz`: the process is up. `/readyz`: it can take traffic (database answers, not draining). */
+export function healthRoutes(readiness: Readiness) {
+  const app = new Hono<AppEnv>()
+  app.get('/healthz', (c) => c.json({ status: 'ok' }))
+  app.get('/readyz', async (c) => {
+    if (readiness.isClosing()) {
+      return c.json({ error: { code: 'not_ready', message: 'Shutting down.' } }, 503)
+    }
+    try {
+      await readiness.checkDatabase()
+    } catch (err) {
+      c.var.log.warn({ err }, 'readiness check failed')
+      return c.json(
+        { error: { code: 'not_ready', message: 'The database is not answering.' } },
+        503,
+      )
+    }
+    return c.json({ status: 'ready' })
+  })
+  return app
+}

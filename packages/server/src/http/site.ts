@@ -1,0 +1,44 @@
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
+import { serveStatic } from '@hono/node-server/serve-static'
+import { Hono } from 'hono'
+import type { AppEnv } from './env.ts'
+
+export interface SiteOptions {
+  /** Folder of static files. */
+  dir: string
+  /** `%NAME%` placeholders filled in HTML pages, such as the demo's publishable key. */
+  variables?: Record<string, string>
+}
+
+/**
+ * Serves a static site at `/`. HTML pages get their `%NAME%` placeholders filled, which is how
+ * the demo site carries the demo dealership's publishable key without it being committed.
+ */
+export function siteRoutes(options: SiteOptions) {
+  const app = new Hono<AppEnv>()
+  const root = path.resolve(options.dir)
+  const variables = Object.entries(options.variables ?? {})
+
+  app.get('/*', async (c, next) => {
+    let file: string
+    try {
+      file = path.join(root, decodeURIComponent(c.req.path))
+    } catch {
+      return next()
+    }
+    if (file !== root && !file.startsWith(root + path.sep)) return next()
+    if (c.req.path.endsWith('/')) file = path.join(file, 'index.html')
+    if (!file.endsWith('.html')) return next()
+    let html: string
+    try {
+      html = await readFile(file, 'utf8')
+    } catch {
+      return next()
+    }
+    for (const [name, value] of variables) html = html.replaceAll(`%${name}%`, value)
+    return c.html(html)
+  })
+  app.use('/*', serveStatic({ root }))
+  return app
+}

@@ -1,0 +1,65 @@
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises'
+import type { Db } from '../db/index.ts'
+import type { EmbeddingModel } from '../providers/embeddings/index.ts'
+import { chunkDocument } from './chunk.ts'
+import {
+  type ClaimedDocument,
+  completeDocument,
+  type IndexedChunk,
+  loadSource,
+  renewClaim,
+} from './ingestion-repo.ts'
+import { parseDocument } from './parse/index.ts'
+
+export interface IngestContext {
+  db: Db
+  embeddings: EmbeddingModel
+  leaseSeconds: number
+  signal: AbortSignal
+}
+
+/** Why a job stopped without finishing: its claim is gone (deleted, or taken over) or it was told to stop. */
+export class IngestionInterrupted extends Error {
+  override name = 'IngestionInterrupted'
+}
+
+const EMBED_BATCH = 128
+
+/**
+ * Parse → chunk → embed → index one claimed document, reporting progress as it goes (parsing
+ * counts for the first tenth, embedding for most of the rest). Throws DocumentParseError for an
+ * unreadable file, IngestionInterrupted when the work should simply stop.
+ */
+export async function ingestDocument(ctx: IngestContext, doc: ClaimedDocument): Promise<void> {
+  const { db, embeddings, leaseSeconds, signal } = ctx
+  const checkpoint = async (progress: number) => {
+    if (signal.aborted) throw new IngestionInterrupted('stopping')
+    if (!(await renewClaim(db, doc, progress, leaseSeconds))) {
+      throw new IngestionInterrupted('the document was deleted or claimed by another worker')
+    }
+  }
+
+  const bytes = await db.tenant(doc.tenantId, (tx) => loadSource(tx, doc.id))
+  if (!bytes) throw new IngestionInterrupted('the document was deleted')
+  const parsed = await parseDocument({ bytes, kind: doc.kind, filename: doc.filename ?? undefined })
+  const drafts = chunkDocument(parsed)
+  await checkpoint(0.1)
+
+  const chunks: IndexedChunk[] = []
+  for (let start = 0; start < drafts.length; start += EMBED_BATCH) {
+    const batch = drafts.slice(start, start + EMBED_BATCH)
+    const { embeddings: vectors } = await embeddings.doEmbed({
+      values: batch.map((d) => (d.heading ? `${d.heading}\n${d.content}` : d.content)),
+      abortSignal: signal,
+    })
+    for (const [i, draft] of batch.entries()) chunks.push({ ...draft, embedding: vectors[i]! })
+    await checkpoint(0.1 + (0.85 * chunks.length) / drafts.length)
+    // Local embedding is CPU work: let chat turns run between batches.
+    await yieldToEventLoop()
+  }
+
+  const done = await db.tenant(doc.tenantId, (tx) =>
+    completeDocument(tx, db.capabilities, doc, chunks, parsed.title),
+  )
+  if (!done) throw new IngestionInterrupted('the document was deleted or claimed by another worker')
+}

@@ -1,0 +1,139 @@
+import type { Db } from '../db/index.ts'
+import type { Logger } from '../logger.ts'
+import type { EmbeddingModel } from '../providers/embeddings/index.ts'
+import { IngestionInterrupted, ingestDocument } from './ingest-document.ts'
+import {
+  type ClaimedDocument,
+  claimNextDocument,
+  expireAllLeases,
+  failDocument,
+  releaseClaim,
+  renewClaim,
+} from './ingestion-repo.ts'
+import { DocumentParseError } from './parse/types.ts'
+
+export interface IngestionWorkerOptions {
+  db: Db
+  embeddings: EmbeddingModel
+  log: Logger
+  /** Documents processed at once by this process. */
+  concurrency: number
+  /** How long a claim holds without renewal; a crashed worker's documents are retried after it. */
+  leaseSeconds?: number
+  /** How often to look for work nobody announced (uploads to other instances, expired claims). */
+  pollIntervalMs?: number
+  /** A document whose processing crashed this many times is marked failed instead of retried. */
+  maxAttempts?: number
+}
+
+export interface IngestionWorker {
+  start(): Promise<void>
+  /** Something was queued: look for work now rather than at the next poll. */
+  notify(): void
+  /** Stops claiming, interrupts running jobs and puts their documents back in the queue. */
+  stop(): Promise<void>
+  /** Resolves once nothing is queued or running (for tests and the CLI). */
+  drained(): Promise<void>
+}
+
+/**
+ * The in-process ingestion queue. The queue itself is the documents table: a claim is a lease on
+ * a row, so nothing is lost when the process dies: the lease runs out and another start, or
+ * another instance, picks the document up again.
+ */
+export function createIngestionWorker(options: IngestionWorkerOptions): IngestionWorker {
+  const { db, embeddings, log, concurrency } = options
+  const leaseSeconds = options.leaseSeconds ?? 30
+  const pollIntervalMs = options.pollIntervalMs ?? 2000
+  const maxAttempts = options.maxAttempts ?? 3
+  const running = new Map<string, { doc: ClaimedDocument; done: Promise<void> }>()
+  const stopping = new AbortController()
+  let timer: NodeJS.Timeout | undefined
+  let claiming = false
+
+  async function fill(): Promise<void> {
+    if (claiming || stopping.signal.aborted) return
+    claiming = true
+    try {
+      while (running.size < concurrency && !stopping.signal.aborted) {
+        const doc = await claimNextDocument(db, leaseSeconds)
+        if (!doc) break
+        const done = run(doc).finally(() => {
+          running.delete(doc.id)
+          void fill()
+        })
+        running.set(doc.id, { doc, done })
+      }
+    } catch (err) {
+      log.error({ err }, 'could not claim a document to ingest')
+    } finally {
+      claiming = false
+    }
+  }
+
+  async function run(doc: ClaimedDocument): Promise<void> {
+    const jobLog = log.child({ tenantId: doc.tenantId, documentId: doc.id, attempt: doc.attempt })
+    const started = performance.now()
+    // Keeps the claim alive through long single steps such as parsing a big PDF.
+    const heartbeat = setInterval(
+      () => void renewClaim(db, doc, 0, leaseSeconds).catch(() => {}),
+      (leaseSeconds * 1000) / 3,
+    )
+    try {
+      if (doc.attempt > maxAttempts) {
+        await failDocument(db, doc, {
+          code: 'ingestion_failed',
+          message: `Processing stopped unexpectedly ${maxAttempts} times; upload the document again or contact support.`,
+        })
+        jobLog.warn('document failed: too many attempts')
+        return
+      }
+      await ingestDocument({ db, embeddings, leaseSeconds, signal: stopping.signal }, doc)
+      jobLog.info({ ms: Math.round(performance.now() - started) }, 'document ready')
+    } catch (err) {
+      if (err instanceof IngestionInterrupted) {
+        if (stopping.signal.aborted) await releaseClaim(db, doc).catch(() => {})
+        jobLog.info({ reason: err.message }, 'ingestion interrupted')
+      } else if (err instanceof DocumentParseError) {
+        await failDocument(db, doc, { code: 'document_unreadable', message: err.message })
+        jobLog.info({ reason: err.message }, 'document unreadable')
+      } else {
+        jobLog.error({ err }, 'ingestion failed')
+        await failDocument(db, doc, {
+          code: 'ingestion_failed',
+          message: 'The document could not be processed. Try uploading it again.',
+        }).catch(() => {})
+      }
+    } finally {
+      clearInterval(heartbeat)
+    }
+  }
+
+  return {
+    async start() {
+      // PGlite is a single-process database: any claim found at start belongs to a dead process.
+      if (db.driver === 'pglite') {
+        const resumed = await expireAllLeases(db)
+        if (resumed > 0) log.info({ documents: resumed }, 'resuming interrupted ingestion')
+      }
+      timer = setInterval(() => void fill(), pollIntervalMs)
+      timer.unref()
+      await fill()
+    },
+    notify() {
+      void fill()
+    },
+    async stop() {
+      clearInterval(timer)
+      stopping.abort()
+      await Promise.all([...running.values()].map((r) => r.done))
+    },
+    async drained() {
+      for (;;) {
+        await fill()
+        if (running.size === 0) return
+        await Promise.all([...running.values()].map((r) => r.done))
+      }
+    },
+  }
+}

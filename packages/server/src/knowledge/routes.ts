@@ -1,0 +1,144 @@
+import { createRoute, OpenAPIHono } from '@hono/zod-openapi'
+import { bodyLimit } from 'hono/body-limit'
+import { AppError } from '../errors.ts'
+import type { AppEnv } from '../http/env.ts'
+import { validationHook } from '../http/errors.ts'
+import {
+  errorResponse,
+  errorResponses,
+  IdParamSchema,
+  jsonResponse as json,
+} from '../http/schemas.ts'
+import type { DocumentService } from './documents.ts'
+import {
+  DocumentAcceptedSchema,
+  DocumentListSchema,
+  DocumentSchema,
+  SearchRequestSchema,
+  SearchResultSchema,
+  UploadSchema,
+} from './schemas.ts'
+import type { SearchService } from './search.ts'
+
+const upload = createRoute({
+  method: 'post',
+  path: '/documents',
+  summary: 'Upload a document to the knowledge base',
+  description:
+    'Multipart form with a `file` field (text, Markdown, HTML, PDF, DOCX or a CSV inventory feed) and an optional `title`. Answers at once; processing continues in the background: poll `GET /v1/documents/{id}`.',
+  request: {
+    body: { required: true, content: { 'multipart/form-data': { schema: UploadSchema } } },
+  },
+  responses: {
+    202: json(DocumentAcceptedSchema, 'Stored and queued for processing'),
+    200: json(DocumentAcceptedSchema, 'The same content was uploaded before: that document'),
+    413: errorResponse('Larger than the upload limit'),
+    415: errorResponse('Not a supported document type'),
+    ...errorResponses,
+  },
+})
+
+const list = createRoute({
+  method: 'get',
+  path: '/documents',
+  summary: 'List the knowledge base',
+  responses: { 200: json(DocumentListSchema, 'Documents, newest first'), ...errorResponses },
+})
+
+const get = createRoute({
+  method: 'get',
+  path: '/documents/{id}',
+  summary: 'A document with its processing status and progress',
+  request: { params: IdParamSchema },
+  responses: { 200: json(DocumentSchema, 'The document'), ...errorResponses },
+})
+
+const remove = createRoute({
+  method: 'delete',
+  path: '/documents/{id}',
+  summary: 'Delete a document and everything indexed from it',
+  request: { params: IdParamSchema },
+  responses: { 204: { description: 'Deleted' }, ...errorResponses },
+})
+
+const search = createRoute({
+  method: 'post',
+  path: '/search',
+  summary: 'The passages the assistant would read to answer a question',
+  request: {
+    body: { required: true, content: { 'application/json': { schema: SearchRequestSchema } } },
+  },
+  responses: { 200: json(SearchResultSchema, 'Best passages first'), ...errorResponses },
+})
+
+/** `/v1/documents` and `/v1/search`, for a tenant authenticated by its secret key. */
+export function knowledgeRoutes(
+  documents: DocumentService,
+  searcher: SearchService,
+  limits: { uploadBytes: number },
+) {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+
+  app.post(
+    '/documents',
+    bodyLimit({
+      // Room for the multipart envelope around a file of the largest allowed size.
+      maxSize: limits.uploadBytes + 64 * 1024,
+      onError: () => {
+        throw new AppError(
+          'payload_too_large',
+          `Documents can be at most ${Math.floor(limits.uploadBytes / 1024 / 1024)} MB.`,
+        )
+      },
+    }),
+  )
+
+  app.openapi(upload, async (c) => {
+    const { file, title } = c.req.valid('form')
+    if (file.size > limits.uploadBytes) {
+      throw new AppError(
+        'payload_too_large',
+        `Documents can be at most ${Math.floor(limits.uploadBytes / 1024 / 1024)} MB.`,
+      )
+    }
+    const accepted = await documents.accept(c.var.tenantId, {
+      bytes: new Uint8Array(await file.arrayBuffer()),
+      filename: file.name || null,
+      contentType: file.type || null,
+      title,
+    })
+    c.header('Location', `/v1/documents/${accepted.id}`)
+    return accepted.duplicate ? c.json(accepted, 200) : c.json(accepted, 202)
+  })
+
+  app.openapi(list, async (c) => c.json({ documents: await documents.list(c.var.tenantId) }, 200))
+
+  app.openapi(get, async (c) =>
+    c.json(await documents.get(c.var.tenantId, c.req.valid('param').id), 200),
+  )
+
+  app.openapi(remove, async (c) => {
+    await documents.delete(c.var.tenantId, c.req.valid('param').id)
+    return c.body(null, 204)
+  })
+
+  app.openapi(search, async (c) => {
+    const { query, limit } = c.req.valid('json')
+    const passages = await searcher.search(c.var.tenantId, query, { limit })
+    return c.json(
+      {
+        hits: passages.map((p) => ({
+          chunkId: p.chunkId,
+          documentId: p.documentId,
+          title: p.title,
+          heading: p.heading,
+          text: p.text,
+          score: p.score,
+        })),
+      },
+      200,
+    )
+  })
+
+  return app
+}

@@ -1,0 +1,116 @@
+import type { Db } from '../db/index.ts'
+import type { EmbeddingModel } from '../providers/embeddings/index.ts'
+import type { Passage } from '../providers/llm/index.ts'
+import { displayTitle } from './documents-repo.ts'
+import { vectorLiteral } from './vector-sql.ts'
+
+/** A retrieved passage with its fused rank score. */
+export interface ScoredPassage extends Passage {
+  score: number
+}
+
+export interface SearchService {
+  /** The tenant's passages that best answer `query`, best first. Never another tenant's. */
+  search(tenantId: string, query: string, options?: { limit?: number }): Promise<ScoredPassage[]>
+}
+
+// How many candidates each of the two searches contributes before fusion.
+const CANDIDATES = 20
+// The usual constant of reciprocal rank fusion: damps the head so both lists count.
+const RRF_K = 60
+const MAX_TERMS = 32
+
+/**
+ * A full-text query that matches any of the question's words (`a | b | c`); Postgres drops its
+ * own stop words and stems the rest. Words are reduced to letters and digits, so nothing in the
+ * question can be read as tsquery syntax.
+ */
+export function toOrQuery(text: string): string {
+  const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []
+  return [...new Set(words)]
+    .slice(0, MAX_TERMS)
+    .map((w) => `'${w}'`)
+    .join(' | ')
+}
+
+function similaritySql(vector: boolean): { distance: string; similarity: (d: string) => string } {
+  return vector
+    ? { distance: 'embedding <=> $2::vector', similarity: (d) => `1 - ${d}` }
+    : { distance: '1 - avataradam_dot(embedding, $2::real[])', similarity: (d) => `1 - ${d}` }
+}
+
+/**
+ * Hybrid retrieval: the nearest chunks by embedding and the best full-text matches, each ranked,
+ * then fused by reciprocal rank. Runs in the tenant's scope, so row-level security backs up the
+ * tenant_id filters.
+ */
+export function createSearchService(db: Db, embeddings: EmbeddingModel): SearchService {
+  return {
+    async search(tenantId, query, options = {}) {
+      const limit = Math.min(Math.max(options.limit ?? 6, 1), 50)
+      const {
+        embeddings: [embedding],
+      } = await embeddings.doEmbed({ values: [query] })
+      const { distance, similarity } = similaritySql(db.capabilities.vector)
+      const rows = await db.tenant(tenantId, async (tx) => {
+        if (db.capabilities.vector) {
+          // Keep scanning the HNSW graph until enough of *this tenant's* rows are found.
+          await tx.query(`select set_config('hnsw.iterative_scan', 'relaxed_order', true)`)
+        }
+        return tx.query<{
+          id: string
+          document_id: string
+          title: string | null
+          filename: string | null
+          heading: string | null
+          content: string
+          score: number
+          similarity: number
+          text_match: boolean
+        }>(
+          `with vec as (
+             select id, dist, row_number() over (order by dist) as r
+             from (select id, ${distance} as dist from chunks
+                   where tenant_id = $1 order by dist limit $4) v
+           ),
+           txt as (
+             select id, row_number() over (order by rank desc) as r
+             from (select id, ts_rank_cd(tsv, query) as rank
+                   from chunks, to_tsquery('english', $3) as query
+                   where tenant_id = $1 and tsv @@ query order by rank desc limit $4) t
+           ),
+           hits as (select id from vec union select id from txt)
+           select c.id, c.document_id, d.title, d.filename, c.heading, c.content,
+                  (coalesce(1.0 / (${RRF_K} + vec.r), 0) + coalesce(1.0 / (${RRF_K} + txt.r), 0))::float8 as score,
+                  (${similarity(`coalesce(vec.dist, ${distance.replaceAll('embedding', 'c.embedding')})`)})::float8 as similarity,
+                  txt.id is not null as text_match
+           from hits
+           join chunks c on c.id = hits.id
+           join documents d on d.id = c.document_id
+           left join vec on vec.id = c.id
+           left join txt on txt.id = c.id
+           where c.tenant_id = $1
+           order by score desc, c.id
+           limit $5`,
+          [
+            tenantId,
+            vectorLiteral(embedding!, db.capabilities),
+            toOrQuery(query),
+            CANDIDATES,
+            limit,
+          ],
+        )
+      })
+      return rows.map((r) => ({
+        chunkId: r.id,
+        documentId: r.document_id,
+        title: displayTitle(r.title, r.filename),
+        heading: r.heading,
+        text: r.content,
+        score: r.score,
+        similarity: r.similarity,
+        textMatch: r.text_match,
+      }))
+    },
+  }
+}

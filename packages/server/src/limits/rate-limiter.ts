@@ -1,0 +1,60 @@
+import type { Redis } from 'ioredis'
+import {
+  type IRateLimiterOptions,
+  RateLimiterMemory,
+  RateLimiterRedis,
+  RateLimiterRes,
+} from 'rate-limiter-flexible'
+import { AppError } from '../errors.ts'
+
+/** Counts actions per key in a window and refuses those over the limit. */
+export interface RateLimiter {
+  /** Records one action for `key`; throws a `rate_limited` AppError (with retryAfter) when over. */
+  consume(key: string): Promise<void>
+}
+
+export interface RateLimitOptions {
+  /** Distinguishes this limit's counters from others' in a shared store. */
+  name: string
+  points: number
+  durationSeconds: number
+  /** Shared counters across instances; without it, counts are per process. */
+  redis?: Redis | undefined
+}
+
+/**
+ * A fixed-window rate limiter from rate-limiter-flexible: in memory, or in Redis with an in-memory
+ * fallback that takes over while Redis is unreachable, so a Redis outage never blocks visitors.
+ *
+ * @example
+ * ```ts
+ * const perVisitor = createRateLimiter({ name: 'chat', points: 30, durationSeconds: 60 })
+ * await perVisitor.consume(`${tenantId}:${visitorId}`)
+ * ```
+ */
+export function createRateLimiter(options: RateLimitOptions): RateLimiter {
+  const base: IRateLimiterOptions = {
+    keyPrefix: `avataradam:rl:${options.name}`,
+    points: options.points,
+    duration: options.durationSeconds,
+  }
+  const memory = new RateLimiterMemory(base)
+  const limiter = options.redis
+    ? new RateLimiterRedis({ ...base, storeClient: options.redis, insuranceLimiter: memory })
+    : memory
+  return {
+    async consume(key) {
+      try {
+        await limiter.consume(key)
+      } catch (rejection) {
+        if (rejection instanceof RateLimiterRes) {
+          const retryAfter = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000))
+          throw new AppError('rate_limited', `Too many requests. Try again in ${retryAfter}s.`, {
+            retryAfter,
+          })
+        }
+        throw rejection
+      }
+    },
+  }
+}

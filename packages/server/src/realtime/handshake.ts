@@ -1,0 +1,74 @@
+import type { ErrorBody } from '@avataradam/sdk/protocol'
+import type { ExtendedError } from 'socket.io'
+import { HandshakeAuthSchema } from '../chat/schemas.ts'
+import { AppError, toErrorBody } from '../errors.ts'
+import type { RateLimiter } from '../limits/rate-limiter.ts'
+import type { Logger } from '../logger.ts'
+import type { KeyService } from '../tenants/keys.ts'
+import { isOriginAllowed } from '../tenants/origins.ts'
+import type { VisitorSocket } from './types.ts'
+
+/** The browser origin of a handshake: Origin, or for same-origin polling (no Origin) the Referer's. */
+function originOf(headers: Record<string, string | string[] | undefined>): string | null {
+  const origin = headers.origin
+  if (typeof origin === 'string' && origin !== 'null') return origin
+  const referer = headers.referer
+  if (typeof referer !== 'string') return null
+  try {
+    return new URL(referer).origin
+  } catch {
+    return null
+  }
+}
+
+/** A refusal the client sees as `connect_error`: `err.message` is the code, `err.data` the body. */
+function refusal(body: ErrorBody): ExtendedError {
+  const err: ExtendedError = new Error(body.code)
+  err.data = body
+  return err
+}
+
+/**
+ * Admits a socket only with a live publishable key, from an origin on that key's allow-list, and
+ * within the per-IP connection limit. Sets `socket.data` to the tenant and visitor.
+ */
+export function handshake(deps: { keys: KeyService; limiter: RateLimiter; log: Logger }) {
+  return async function handshake(socket: VisitorSocket, next: (err?: ExtendedError) => void) {
+    try {
+      await deps.limiter.consume(socket.handshake.address)
+      const auth = HandshakeAuthSchema.safeParse(socket.handshake.auth)
+      if (!auth.success) {
+        const issue = auth.error.issues[0]
+        const code = issue?.path[0] === 'key' ? 'unauthorized' : 'invalid_request'
+        throw new AppError(code, `Handshake auth.${issue?.path.join('.')}: ${issue?.message}`)
+      }
+      const key = await deps.keys.authenticate(auth.data.key)
+      if (key.type !== 'publishable') {
+        throw new AppError(
+          'wrong_key_type',
+          'Connect with a publishable key (pk_…); secret keys must never reach a browser.',
+        )
+      }
+      const origin = originOf(socket.handshake.headers)
+      if (!origin) {
+        throw new AppError(
+          'origin_required',
+          'The handshake carries no Origin. Browsers send it; other clients must set it to an origin the key allows.',
+        )
+      }
+      if (!isOriginAllowed(origin, key.allowedOrigins)) {
+        throw new AppError('origin_not_allowed', `This key is not allowed on ${origin}.`)
+      }
+      socket.data = {
+        tenantId: key.tenantId,
+        keyId: key.id,
+        visitorId: auth.data.visitorId,
+        page: auth.data.page ?? null,
+      }
+      next()
+    } catch (err) {
+      if (!AppError.isInstance(err)) deps.log.error({ err }, 'handshake failed')
+      next(refusal(toErrorBody(err)))
+    }
+  }
+}

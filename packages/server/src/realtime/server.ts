@@ -1,0 +1,26 @@
+import type { Server as HttpServer } from 'node:http'
+import { createAdapter } from '@socket.io/redis-streams-adapter'
+import type { Redis } from 'ioredis'
+import { Server } from 'socket.io'
+import type { RealtimeServer } from './types.ts'
+
+export interface RealtimeOptions {
+  maxPacketBytes: number
+  /** Fan-out across instances through Redis Streams, which keeps connection state recovery working. */
+  redis?: Redis | undefined
+}
+
+/**
+ * Socket.io on the HTTP server Hono already listens on. Origins are checked per key in the
+ * handshake, so CORS here reflects any origin and the handshake decides.
+ */
+export function createRealtimeServer(http: HttpServer, options: RealtimeOptions): RealtimeServer {
+  return new Server(http, {
+    serveClient: false,
+    cors: { origin: true, credentials: false },
+    maxHttpBufferSize: options.maxPacketBytes,
+    // A visitor whose connection drops briefly gets the events it missed, in order, on reconnect.
+    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false },
+    ...(options.redis ? { adapter: createAdapter(options.redis) } : {}),
+  })
+}

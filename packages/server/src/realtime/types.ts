@@ -1,0 +1,27 @@
+import type { ClientToServerEvents, ServerToClientEvents } from '@avataradam/sdk/protocol'
+import type { Server, Socket } from 'socket.io'
+import type { Visitor } from '../chat/chat-service.ts'
+
+/** Set by the handshake; the only source of a socket's tenant and visitor. */
+export interface SocketData extends Visitor {
+  keyId: string
+}
+
+// biome-ignore lint/complexity/noBannedTypes: no events between instances yet
+export type InterServerEvents = {}
+
+export type RealtimeServer = Server<
+  ClientToServerEvents,
+  ServerToClientEvents,
+  InterServerEvents,
+  SocketData
+>
+export type VisitorSocket = Socket<
+  ClientToServerEvents,
+  ServerToClientEvents,
+  InterServerEvents,
+  SocketData
+>
+
+/** The room every socket showing a conversation joins, across tabs and instances. */
+export const conversationRoom = (conversationId: string) => `conversation:${conversationId}`

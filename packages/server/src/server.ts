@@ -1,0 +1,255 @@
+import type { Server as HttpServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { fileURLToPath } from 'node:url'
+import { createAdaptorServer } from '@hono/node-server'
+import { Redis } from 'ioredis'
+import { LRUCache } from 'lru-cache'
+import { registerChatHandlers } from './chat/socket-handlers.ts'
+import { createTurnRunner } from './chat/turns.ts'
+import type { Config } from './config/index.ts'
+import { lockDataDir } from './db/data-dir-lock.ts'
+import { type Db, migrate, openDb } from './db/index.ts'
+import { type DemoDealership, ensureDemoDealership } from './demo/seed.ts'
+import { createApp } from './http/app.ts'
+import { createDocumentService } from './knowledge/documents.ts'
+import { createIngestionWorker, type IngestionWorker } from './knowledge/ingestion-worker.ts'
+import { createSearchService } from './knowledge/search.ts'
+import { createRateLimiter } from './limits/rate-limiter.ts'
+import { createLogger, type Logger } from './logger.ts'
+import type { EmbeddingModel } from './providers/embeddings/index.ts'
+import { createLocalEmbeddings } from './providers/embeddings/local-embeddings.ts'
+import { createExtractiveAnswerer } from './providers/llm/extractive-answerer.ts'
+import type { AnswerModel } from './providers/llm/index.ts'
+import { handshake } from './realtime/handshake.ts'
+import { createRealtimeServer } from './realtime/server.ts'
+import type { RealtimeServer } from './realtime/types.ts'
+import { createKeyService, type KeyService } from './tenants/keys.ts'
+import { findTenant } from './tenants/tenants-repo.ts'
+
+const DEFAULT_SITE_DIR = fileURLToPath(
+  new URL('../../../examples/dealership-site/', import.meta.url),
+)
+
+/** Parts a caller may supply instead of the ones the configuration would pick (tests, embedders). */
+export interface ServerParts {
+  answerer?: AnswerModel | undefined
+  embeddings?: EmbeddingModel | undefined
+}
+
+export interface RunningServer {
+  /** Where this server listens, such as `http://127.0.0.1:3000`. */
+  url: string
+  port: number
+  config: Config
+  log: Logger
+  db: Db
+  io: RealtimeServer
+  keys: KeyService
+  ingestion: IngestionWorker
+  /** Set when demo mode is on. */
+  demo: DemoDealership | undefined
+  /** Graceful shutdown: finishes turns in progress, tells sockets to reconnect, releases everything. */
+  close(): Promise<void>
+}
+
+function closeTransportsGently(io: RealtimeServer): Promise<void> {
+  const connections = new Set([...io.sockets.sockets.values()].map((socket) => socket.conn))
+  return Promise.all(
+    [...connections].map(
+      (conn) =>
+        new Promise<void>((resolve) => {
+          conn.once('close', () => resolve())
+          conn.close()
+        }),
+    ),
+  ).then(() => {})
+}
+
+/** Opens the database the configuration names, migrated, with a warning when pgvector is missing. */
+export async function openMigratedDb(config: Config, log: Logger) {
+  const unlock =
+    config.database.kind === 'pglite' ? await lockDataDir(config.database.dataDir) : async () => {}
+  try {
+    const db = await openDb(config.database)
+    const { applied } = await migrate(db)
+    if (applied.length > 0) log.info({ applied }, 'database migrated')
+    if (!db.capabilities.vector) {
+      log.warn(
+        'PostgreSQL has no pgvector extension: retrieval compares every chunk (an exact scan), which is fine for small knowledge bases. Install pgvector (https://github.com/pgvector/pgvector) for an HNSW index that scales.',
+      )
+    }
+    return {
+      db,
+      async close() {
+        await db.close()
+        await unlock()
+      },
+    }
+  } catch (err) {
+    await unlock()
+    throw err
+  }
+}
+
+/**
+ * The composition root: builds every part from the configuration, once, and starts listening.
+ *
+ * @example
+ * ```ts
+ * const server = await startServer(loadConfig(process.env))
+ * process.once('SIGTERM', () => server.close())
+ * ```
+ */
+export async function startServer(
+  config: Config,
+  options: { log?: Logger | undefined; parts?: ServerParts | undefined } = {},
+): Promise<RunningServer> {
+  const log = options.log ?? createLogger(config.logLevel)
+  const database = await openMigratedDb(config, log)
+  const { db } = database
+  const redis = config.redisUrl
+    ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2, enableOfflineQueue: false })
+    : undefined
+  redis?.on('error', (err) => log.warn({ err: err.message }, 'redis error'))
+
+  const embeddings = options.parts?.embeddings ?? createLocalEmbeddings()
+  const keys = createKeyService(db, {
+    onError: (err) => log.warn({ err }, 'key bookkeeping failed'),
+  })
+  const ingestion = createIngestionWorker({
+    db,
+    embeddings,
+    log: log.child({ component: 'ingestion' }),
+    concurrency: config.ingestConcurrency,
+  })
+  const documents = createDocumentService(db, () => ingestion.notify())
+  const search = createSearchService(db, embeddings)
+  const names = new LRUCache<string, string>({ max: 10_000, ttl: 60_000 })
+  const turns = createTurnRunner({
+    db,
+    search,
+    answerer: options.parts?.answerer ?? createExtractiveAnswerer(),
+    log: log.child({ component: 'chat' }),
+    async dealershipName(tenantId) {
+      let name = names.get(tenantId)
+      if (!name) {
+        name =
+          (await db.tenant(tenantId, (tx) => findTenant(tx, tenantId)))?.name ?? 'the dealership'
+        names.set(tenantId, name)
+      }
+      return name
+    },
+  })
+
+  let closing = false
+  const { limits } = config
+  const limiter = (name: string, points: number, durationSeconds: number) =>
+    createRateLimiter({ name, points, durationSeconds, redis })
+
+  const demo = config.demo
+    ? await ensureDemoDealership({
+        db,
+        keys,
+        documents,
+        log,
+        origins: [
+          config.publicUrl,
+          `http://localhost:${config.port}`,
+          `http://127.0.0.1:${config.port}`,
+        ],
+      })
+    : undefined
+  const siteDir = config.siteDir ?? (demo ? DEFAULT_SITE_DIR : undefined)
+
+  const app = createApp({
+    log,
+    db,
+    keys,
+    documents,
+    search,
+    requestLimiter: limiter('rest', limits.requestsPerMinute, 60),
+    limits,
+    readiness: {
+      isClosing: () => closing,
+      async checkDatabase() {
+        await db.query('select 1')
+      },
+    },
+    site: siteDir
+      ? {
+          dir: siteDir,
+          variables: {
+            AVATARADAM_PUBLISHABLE_KEY: demo?.publishableKey ?? '',
+            AVATARADAM_SERVER_URL: config.publicUrl,
+          },
+        }
+      : undefined,
+  })
+
+  const http = createAdaptorServer({ fetch: app.fetch }) as HttpServer
+  const io = createRealtimeServer(http, { maxPacketBytes: limits.socketPacketBytes, redis })
+  io.use(handshake({ keys, limiter: limiter('connect', limits.connectionsPerMinute, 60), log }))
+  const messageLimiter = limiter('chat', limits.messagesPerMinute, 60)
+  // Generous: a visitor's client sends a handful of events per message; a flood sends thousands.
+  const eventLimiter = limiter('events', Math.max(120, limits.messagesPerMinute * 4), 60)
+  io.on('connection', (socket) =>
+    registerChatHandlers(socket, {
+      db,
+      turns,
+      log,
+      io,
+      messageLimiter,
+      eventLimiter,
+      maxMessageChars: limits.messageChars,
+      isClosing: () => closing,
+    }),
+  )
+
+  await new Promise<void>((resolve, reject) => {
+    http.once('error', reject)
+    http.listen(config.port, config.host, () => {
+      http.off('error', reject)
+      resolve()
+    })
+  })
+  const port = (http.address() as AddressInfo).port
+  await ingestion.start()
+
+  let closed: Promise<void> | undefined
+  return {
+    url: `http://${config.host && config.host !== '0.0.0.0' && config.host !== '::' ? config.host : '127.0.0.1'}:${port}`,
+    port,
+    config,
+    log,
+    db,
+    io,
+    keys,
+    ingestion,
+    demo,
+    close() {
+      closed ??= (async () => {
+        closing = true
+        log.info({ turns: turns.inFlight }, 'shutting down')
+        const deadline = new Promise((resolve) =>
+          setTimeout(resolve, config.shutdownTimeoutMs).unref(),
+        )
+        await Promise.race([turns.settled(), deadline])
+        // Close each transport once it has flushed what it still holds (the end of the answers
+        // just finished), without a "disconnect" packet, so clients reconnect on their own: to
+        // another instance, or to this one when it is back.
+        await Promise.race([closeTransportsGently(io), deadline])
+        // Then stop the HTTP server; requests in progress get until the deadline to finish.
+        const stopped = new Promise<void>((resolve) => io.close(() => resolve()))
+        http.closeIdleConnections()
+        await Promise.race([stopped, deadline])
+        http.closeAllConnections()
+        await stopped
+        await ingestion.stop()
+        await redis?.quit().catch(() => {})
+        await database.close()
+        log.info('stopped')
+      })()
+      return closed
+    },
+  }
+}

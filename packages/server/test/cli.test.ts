@@ -1,0 +1,132 @@
+import { execFile } from 'node:child_process'
+import { cp, mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { promisify } from 'node:util'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+
+const CLI = fileURLToPath(new URL('../src/cli.ts', import.meta.url))
+let dir: string
+let env: Record<string, string | undefined>
+
+/** Runs `avataradam …` as a user would, from the TypeScript source. */
+async function cli(...args: string[]) {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(
+      process.execPath,
+      ['--conditions=source', '--no-warnings', CLI, ...args],
+      { env: { ...process.env, ...env } },
+    )
+    return { code: 0, stdout, stderr }
+  } catch (err) {
+    const e = err as { code: number; stdout: string; stderr: string }
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr }
+  }
+}
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'avataradam-cli-'))
+  const dataDir = path.join(dir, 'data')
+  if (!process.env.DATABASE_URL) await cp(inject('pgliteTemplate'), dataDir, { recursive: true })
+  env = { AVATARADAM_DATA_DIR: dataDir, DATABASE_URL: process.env.DATABASE_URL, LOG_LEVEL: 'warn' }
+})
+afterAll(() => rm(dir, { recursive: true, force: true }))
+
+describe('avataradam CLI', () => {
+  it('creates a tenant and keys, lists and revokes them, printing one JSON object each', async () => {
+    const tenant = await cli('tenants', 'create', '--name', 'Hilltop Ford', '--json')
+    expect(tenant.code).toBe(0)
+    const { id: tenantId, name } = JSON.parse(tenant.stdout)
+    expect(name).toBe('Hilltop Ford')
+
+    const pk = await cli(
+      'keys',
+      'create',
+      '--tenant',
+      tenantId,
+      '--type',
+      'publishable',
+      '--origin',
+      'https://hilltop.example',
+      '--origin',
+      'https://*.hilltop.example',
+      '--json',
+    )
+    expect(pk.code).toBe(0)
+    const created = JSON.parse(pk.stdout)
+    expect(created).toMatchObject({
+      id: expect.any(String),
+      key: expect.stringMatching(/^pk_live_/),
+      type: 'publishable',
+      allowedOrigins: ['https://hilltop.example', 'https://*.hilltop.example'],
+    })
+
+    const sk = JSON.parse(
+      (
+        await cli(
+          'keys',
+          'create',
+          '--tenant',
+          tenantId,
+          '--type',
+          'secret',
+          '--mode',
+          'test',
+          '--json',
+        )
+      ).stdout,
+    )
+    expect(sk.key).toMatch(/^sk_test_/)
+
+    const list = JSON.parse((await cli('keys', 'list', '--tenant', tenantId, '--json')).stdout)
+    expect(list.keys.map((k: { id: string }) => k.id)).toEqual([created.id, sk.id])
+    expect(JSON.stringify(list)).not.toContain(created.key)
+
+    const revoked = JSON.parse(
+      (await cli('keys', 'revoke', created.id, '--tenant', tenantId, '--json')).stdout,
+    )
+    expect(revoked.revokedAt).toEqual(expect.any(String))
+  })
+
+  it('explains bad arguments and exits non-zero', async () => {
+    const noType = await cli('keys', 'create', '--tenant', crypto.randomUUID())
+    expect(noType.code).toBe(1)
+    expect(noType.stderr).toContain('--type')
+    const badTenant = await cli('keys', 'create', '--tenant', 'nope', '--type', 'secret')
+    expect(badTenant.code).toBe(1)
+    expect(badTenant.stderr).toContain('--tenant must be a UUID')
+    const unknown = await cli(
+      'keys',
+      'create',
+      '--tenant',
+      crypto.randomUUID(),
+      '--type',
+      'secret',
+      '--json',
+    )
+    expect(unknown.code).toBe(1)
+    expect(JSON.parse(unknown.stdout)).toMatchObject({ error: { code: 'not_found' } })
+    const noOrigin = await cli(
+      'keys',
+      'create',
+      '--tenant',
+      crypto.randomUUID(),
+      '--type',
+      'publishable',
+    )
+    expect(noOrigin.stderr).toContain('at least one allowed origin')
+  })
+
+  it('stops with a message naming a misconfigured variable', async () => {
+    const res = await promisify(execFile)(
+      process.execPath,
+      ['--conditions=source', '--no-warnings', CLI, 'serve'],
+      {
+        env: { ...process.env, PORT: 'eighty' },
+      },
+    ).catch((err) => err)
+    expect(res.code).toBe(1)
+    expect(res.stderr).toContain('PORT')
+  })
+})

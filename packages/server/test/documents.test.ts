@@ -1,0 +1,216 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { eventually } from './support/chat.ts'
+import { form, uploadAndWait, waitForDocument } from './support/documents.ts'
+import {
+  api,
+  createTenant,
+  startTestServer,
+  type TestServer,
+  type TestTenant,
+} from './support/server.ts'
+
+let server: TestServer
+let tenant: TestTenant
+
+beforeAll(async () => {
+  server = await startTestServer({ env: { MAX_UPLOAD_BYTES: String(2 * 1024 * 1024) } })
+  tenant = await createTenant(server)
+})
+afterAll(() => server.stop())
+
+const HOURS = `# Store hours
+
+## Sales
+Our sales team is here Monday to Friday from 9am to 8pm, and Saturday from 9am to 6pm.
+
+## Service
+The service department opens at 7:30am on weekdays.
+`
+
+async function count(table: 'documents' | 'chunks'): Promise<number> {
+  const [row] = await server.db.query<{ n: number }>(
+    `select count(*)::int as n from ${table} where tenant_id = $1`,
+    [tenant.tenantId],
+  )
+  return row!.n
+}
+
+describe('POST /v1/documents', () => {
+  it('accepts at once with 202 queued, then processes the document to ready', async () => {
+    const res = await api(
+      server,
+      tenant.secret.key,
+      'POST',
+      '/v1/documents',
+      form('hours.md', HOURS),
+    )
+    expect(res.status).toBe(202)
+    expect(res.body).toEqual({ id: expect.any(String), status: 'queued', duplicate: false })
+    expect(res.headers.get('location')).toBe(`/v1/documents/${res.body.id}`)
+    const doc = await waitForDocument(server, tenant.secret.key, res.body.id)
+    expect(doc).toMatchObject({
+      status: 'ready',
+      progress: 1,
+      kind: 'markdown',
+      title: 'Store hours',
+      filename: 'hours.md',
+      error: null,
+    })
+    expect(doc.chunkCount).toBeGreaterThanOrEqual(2)
+  })
+
+  it('does not store the same content twice', async () => {
+    const first = await api(
+      server,
+      tenant.secret.key,
+      'POST',
+      '/v1/documents',
+      form('a.txt', 'Same words here.'),
+    )
+    const before = await count('documents')
+    const again = await api(
+      server,
+      tenant.secret.key,
+      'POST',
+      '/v1/documents',
+      form('b.txt', 'Same words here.'),
+    )
+    expect(again.status).toBe(200)
+    expect(again.body).toMatchObject({ id: first.body.id, duplicate: true })
+    expect(await count('documents')).toBe(before)
+  })
+
+  it('refuses an unsupported file with 415 and stores nothing', async () => {
+    const before = await count('documents')
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13])
+    const res = await api(
+      server,
+      tenant.secret.key,
+      'POST',
+      '/v1/documents',
+      form('logo.png', png, 'image/png'),
+    )
+    expect(res.status).toBe(415)
+    expect(res.body.error.code).toBe('unsupported_document_type')
+    expect(await count('documents')).toBe(before)
+  })
+
+  it('refuses a file over the size limit with 413 and stores nothing', async () => {
+    const before = await count('documents')
+    const big = 'a'.repeat(3 * 1024 * 1024)
+    const res = await api(server, tenant.secret.key, 'POST', '/v1/documents', form('big.txt', big))
+    expect(res.status).toBe(413)
+    expect(res.body.error.code).toBe('payload_too_large')
+    expect(await count('documents')).toBe(before)
+  })
+
+  it('refuses a request without a file field', async () => {
+    const data = new FormData()
+    data.set('title', 'No file')
+    const res = await api(server, tenant.secret.key, 'POST', '/v1/documents', data)
+    expect(res.status).toBe(400)
+    expect(res.body.error.code).toBe('invalid_request')
+  })
+
+  it('marks an unreadable file failed with a clear error', async () => {
+    const doc = await uploadAndWait(
+      server,
+      tenant.secret.key,
+      'broken.pdf',
+      '%PDF-1.7\nnot really a pdf',
+    )
+    expect(doc.status).toBe('failed')
+    expect(doc.error).toEqual({
+      code: 'document_unreadable',
+      message: expect.stringMatching(/PDF/),
+    })
+  })
+})
+
+describe('every supported format', () => {
+  it('ingests HTML, CSV inventory and plain text into searchable chunks', async () => {
+    const html =
+      '<html><head><title>Test drives</title></head><body><h1>Test drives</h1><p>Book a test drive online or call us; bring your driving licence.</p></body></html>'
+    const csv =
+      'Stock #,Year,Make,Model,Price\nT100,2021,Toyota,RAV4,27900\nH200,2019,Honda,Civic,17500\n'
+    const txt = 'Detailing\n\nWe offer interior detailing for $149 including shampoo of the seats.'
+    const docs = await Promise.all([
+      uploadAndWait(server, tenant.secret.key, 'drives.html', html),
+      uploadAndWait(server, tenant.secret.key, 'inventory.csv', csv),
+      uploadAndWait(server, tenant.secret.key, 'detail.txt', txt),
+    ])
+    expect(docs.map((d) => [d.kind, d.status])).toEqual([
+      ['html', 'ready'],
+      ['csv', 'ready'],
+      ['text', 'ready'],
+    ])
+    expect(docs[1]!.chunkCount).toBe(2)
+    const hits = await api(server, tenant.secret.key, 'POST', '/v1/search', {
+      query: 'Honda Civic price',
+    })
+    expect(hits.body.hits[0].text).toContain('Civic')
+    const licence = await api(server, tenant.secret.key, 'POST', '/v1/search', {
+      query: 'driving licence',
+    })
+    expect(licence.body.hits[0].documentId).toBe(docs[0]!.id)
+  })
+})
+
+describe('GET and DELETE /v1/documents', () => {
+  it('lists documents newest first', async () => {
+    const res = await api(server, tenant.secret.key, 'GET', '/v1/documents')
+    expect(res.status).toBe(200)
+    const times = res.body.documents.map((d: { createdAt: string }) => Date.parse(d.createdAt))
+    expect(times).toEqual([...times].sort((a, b) => b - a))
+  })
+
+  it('answers 404 for an unknown document', async () => {
+    const res = await api(server, tenant.secret.key, 'GET', `/v1/documents/${crypto.randomUUID()}`)
+    expect(res.status).toBe(404)
+    expect(res.body.error.code).toBe('not_found')
+  })
+
+  it('deletes a document and every chunk of it, so search no longer finds it', async () => {
+    const doc = await uploadAndWait(
+      server,
+      tenant.secret.key,
+      'boats.md',
+      '# Boats\n\nWe also sell pontoon boats and jet skis.',
+    )
+    const found = await api(server, tenant.secret.key, 'POST', '/v1/search', {
+      query: 'pontoon boats',
+    })
+    expect(found.body.hits[0].documentId).toBe(doc.id)
+    const del = await api(server, tenant.secret.key, 'DELETE', `/v1/documents/${doc.id}`)
+    expect(del.status).toBe(204)
+    const [row] = await server.db.query<{ n: number }>(
+      'select count(*)::int as n from chunks where document_id = $1',
+      [doc.id],
+    )
+    expect(row!.n).toBe(0)
+    const after = await api(server, tenant.secret.key, 'POST', '/v1/search', {
+      query: 'pontoon boats',
+    })
+    expect(after.body.hits.map((h: { documentId: string }) => h.documentId)).not.toContain(doc.id)
+    expect((await api(server, tenant.secret.key, 'DELETE', `/v1/documents/${doc.id}`)).status).toBe(
+      404,
+    )
+  })
+
+  it('reports progress between 0 and 1 while processing', async () => {
+    const big = Array.from(
+      { length: 3000 },
+      (_, i) => `## Section ${i}\n\nParagraph ${i} about tyres and brakes.`,
+    ).join('\n\n')
+    const res = await api(server, tenant.secret.key, 'POST', '/v1/documents', form('big.md', big))
+    const seen = new Set<number>()
+    await eventually(async () => {
+      const doc = (await api(server, tenant.secret.key, 'GET', `/v1/documents/${res.body.id}`)).body
+      seen.add(doc.progress)
+      expect(doc.progress).toBeGreaterThanOrEqual(0)
+      expect(doc.progress).toBeLessThanOrEqual(1)
+      return doc.status === 'ready'
+    }, 30_000)
+    expect(seen.has(1)).toBe(true)
+  })
+})
