@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 import { Command, InvalidArgumentError } from 'commander'
 import { keyCommands } from './cli/keys.ts'
 import { migrateCommand } from './cli/migrate.ts'

@@ -21,7 +21,7 @@ import { createLocalEmbeddings } from './providers/embeddings/local-embeddings.t
 import { createExtractiveAnswerer } from './providers/llm/extractive-answerer.ts'
 import type { AnswerModel } from './providers/llm/index.ts'
 import { handshake } from './realtime/handshake.ts'
-import { createRealtimeServer } from './realtime/server.ts'
+import { createRealtimeServer, trackBroadcasts } from './realtime/server.ts'
 import type { RealtimeServer } from './realtime/types.ts'
 import { createKeyService, type KeyService } from './tenants/keys.ts'
 import { findTenant } from './tenants/tenants-repo.ts'
@@ -50,6 +50,27 @@ export interface RunningServer {
   demo: DemoDealership | undefined
   /** Graceful shutdown: finishes turns in progress, tells sockets to reconnect, releases everything. */
   close(): Promise<void>
+}
+
+/**
+ * Two Redis connections with different failure behaviour. Rate limits must never wait on Redis:
+ * their commands fail at once while it is unreachable, and the in-memory fallback takes over.
+ * The Socket.io adapter keeps its commands queued until Redis is back (its stream reader retries
+ * immediately on failure, which without a queue would spin).
+ */
+function connectRedis(url: string, log: Logger) {
+  const limits = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1 })
+  const fanOut = new Redis(url)
+  for (const client of [limits, fanOut]) {
+    client.on('error', (err) => log.warn({ err: err.message }, 'redis error'))
+  }
+  return {
+    limits,
+    fanOut,
+    async close() {
+      await Promise.all([limits.quit().catch(() => {}), fanOut.quit().catch(() => {})])
+    },
+  }
 }
 
 function closeTransportsGently(io: RealtimeServer): Promise<void> {
@@ -107,10 +128,7 @@ export async function startServer(
   const log = options.log ?? createLogger(config.logLevel)
   const database = await openMigratedDb(config, log)
   const { db } = database
-  const redis = config.redisUrl
-    ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2, enableOfflineQueue: false })
-    : undefined
-  redis?.on('error', (err) => log.warn({ err: err.message }, 'redis error'))
+  const redis = config.redisUrl ? connectRedis(config.redisUrl, log) : undefined
 
   const embeddings = options.parts?.embeddings ?? createLocalEmbeddings()
   const keys = createKeyService(db, {
@@ -144,7 +162,7 @@ export async function startServer(
   let closing = false
   const { limits } = config
   const limiter = (name: string, points: number, durationSeconds: number) =>
-    createRateLimiter({ name, points, durationSeconds, redis })
+    createRateLimiter({ name, points, durationSeconds, redis: redis?.limits })
 
   const demo = config.demo
     ? await ensureDemoDealership({
@@ -187,7 +205,11 @@ export async function startServer(
   })
 
   const http = createAdaptorServer({ fetch: app.fetch }) as HttpServer
-  const io = createRealtimeServer(http, { maxPacketBytes: limits.socketPacketBytes, redis })
+  const io = createRealtimeServer(http, {
+    maxPacketBytes: limits.socketPacketBytes,
+    redis: redis?.fanOut,
+  })
+  const broadcastsFlushed = trackBroadcasts(io)
   io.use(handshake({ keys, limiter: limiter('connect', limits.connectionsPerMinute, 60), log }))
   const messageLimiter = limiter('chat', limits.messagesPerMinute, 60)
   // Generous: a visitor's client sends a handful of events per message; a flood sends thousands.
@@ -233,7 +255,7 @@ export async function startServer(
         const deadline = new Promise((resolve) =>
           setTimeout(resolve, config.shutdownTimeoutMs).unref(),
         )
-        await Promise.race([turns.settled(), deadline])
+        await Promise.race([turns.settled().then(broadcastsFlushed), deadline])
         // Close each transport once it has flushed what it still holds (the end of the answers
         // just finished), without a "disconnect" packet, so clients reconnect on their own: to
         // another instance, or to this one when it is back.
@@ -245,7 +267,7 @@ export async function startServer(
         http.closeAllConnections()
         await stopped
         await ingestion.stop()
-        await redis?.quit().catch(() => {})
+        await redis?.close()
         await database.close()
         log.info('stopped')
       })()

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { readdir, readFile } from 'node:fs/promises'
 import type { Db } from './types.ts'
 
@@ -17,23 +18,49 @@ export interface MigrationResult {
  */
 export async function migrate(db: Db): Promise<MigrationResult> {
   const files = (await readdir(MIGRATIONS_DIR)).filter((f) => /^\d{4}_[\w-]+\.sql$/.test(f)).sort()
+  const scripts = await Promise.all(
+    files.map(async (file) => {
+      const sql = await readFile(new URL(file, MIGRATIONS_DIR), 'utf8')
+      return {
+        version: versionOf(file),
+        sql,
+        checksum: createHash('sha256').update(sql).digest('hex'),
+      }
+    }),
+  )
   const applied = await db.transaction(async (tx) => {
     await tx.query('select pg_advisory_xact_lock($1)', [MIGRATION_LOCK])
     await tx.exec(`create table if not exists schema_migrations (
       version text primary key,
+      checksum text not null,
       applied_at timestamptz not null default now()
     )`)
-    const done = new Set(
-      (await tx.query<{ version: string }>('select version from schema_migrations')).map(
-        (r) => r.version,
-      ),
+    const done = new Map(
+      (
+        await tx.query<{ version: string; checksum: string }>(
+          'select version, checksum from schema_migrations',
+        )
+      ).map((r) => [r.version, r.checksum]),
     )
-    const pending = files.filter((f) => !done.has(versionOf(f)))
-    for (const file of pending) {
-      await tx.exec(await readFile(new URL(file, MIGRATIONS_DIR), 'utf8'))
-      await tx.query('insert into schema_migrations (version) values ($1)', [versionOf(file)])
+    for (const script of scripts) {
+      const checksum = done.get(script.version)
+      if (checksum !== undefined && checksum !== script.checksum) {
+        // Applied migrations are history: changing one would leave databases that ran the old
+        // text silently different from new ones. Add a new migration instead.
+        throw new Error(
+          `Migration ${script.version} was changed after this database applied it. Add a new migration instead of editing an applied one.`,
+        )
+      }
     }
-    return pending.map(versionOf)
+    const pending = scripts.filter((s) => !done.has(s.version))
+    for (const script of pending) {
+      await tx.exec(script.sql)
+      await tx.query('insert into schema_migrations (version, checksum) values ($1, $2)', [
+        script.version,
+        script.checksum,
+      ])
+    }
+    return pending.map((s) => s.version)
   })
   const [row] = await db.query<{ vector: boolean }>(
     `select exists (select from pg_extension where extname = 'vector') as vector`,

@@ -1,7 +1,6 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises'
 import type { Db } from '../db/index.ts'
 import type { EmbeddingModel } from '../providers/embeddings/index.ts'
-import { chunkDocument } from './chunk.ts'
 import {
   type ClaimedDocument,
   completeDocument,
@@ -9,11 +8,12 @@ import {
   loadSource,
   renewClaim,
 } from './ingestion-repo.ts'
-import { parseDocument } from './parse/index.ts'
+import type { DocumentParser } from './parser-pool.ts'
 
 export interface IngestContext {
   db: Db
   embeddings: EmbeddingModel
+  parser: DocumentParser
   leaseSeconds: number
   signal: AbortSignal
 }
@@ -31,7 +31,7 @@ const EMBED_BATCH = 128
  * unreadable file, IngestionInterrupted when the work should simply stop.
  */
 export async function ingestDocument(ctx: IngestContext, doc: ClaimedDocument): Promise<void> {
-  const { db, embeddings, leaseSeconds, signal } = ctx
+  const { db, embeddings, parser, leaseSeconds, signal } = ctx
   const checkpoint = async (progress: number) => {
     if (signal.aborted) throw new IngestionInterrupted('stopping')
     if (!(await renewClaim(db, doc, progress, leaseSeconds))) {
@@ -41,8 +41,11 @@ export async function ingestDocument(ctx: IngestContext, doc: ClaimedDocument): 
 
   const bytes = await db.tenant(doc.tenantId, (tx) => loadSource(tx, doc.id))
   if (!bytes) throw new IngestionInterrupted('the document was deleted')
-  const parsed = await parseDocument({ bytes, kind: doc.kind, filename: doc.filename ?? undefined })
-  const drafts = chunkDocument(parsed)
+  const parsed = await parser.parse(
+    { bytes, kind: doc.kind, filename: doc.filename ?? undefined },
+    signal,
+  )
+  const drafts = parsed.chunks
   await checkpoint(0.1)
 
   const chunks: IndexedChunk[] = []

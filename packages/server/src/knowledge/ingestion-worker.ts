@@ -11,6 +11,7 @@ import {
   renewClaim,
 } from './ingestion-repo.ts'
 import { DocumentParseError } from './parse/types.ts'
+import { createParserPool } from './parser-pool.ts'
 
 export interface IngestionWorkerOptions {
   db: Db
@@ -43,6 +44,7 @@ export interface IngestionWorker {
  */
 export function createIngestionWorker(options: IngestionWorkerOptions): IngestionWorker {
   const { db, embeddings, log, concurrency } = options
+  const parser = createParserPool({ threads: concurrency })
   const leaseSeconds = options.leaseSeconds ?? 30
   const pollIntervalMs = options.pollIntervalMs ?? 2000
   const maxAttempts = options.maxAttempts ?? 3
@@ -88,11 +90,14 @@ export function createIngestionWorker(options: IngestionWorkerOptions): Ingestio
         jobLog.warn('document failed: too many attempts')
         return
       }
-      await ingestDocument({ db, embeddings, leaseSeconds, signal: stopping.signal }, doc)
+      await ingestDocument({ db, embeddings, parser, leaseSeconds, signal: stopping.signal }, doc)
       jobLog.info({ ms: Math.round(performance.now() - started) }, 'document ready')
     } catch (err) {
-      if (err instanceof IngestionInterrupted) {
-        if (stopping.signal.aborted) await releaseClaim(db, doc).catch(() => {})
+      if (stopping.signal.aborted) {
+        // Stopped mid-way (whatever the step raised): the next start picks the document up again.
+        await releaseClaim(db, doc).catch(() => {})
+        jobLog.info('ingestion interrupted by shutdown')
+      } else if (err instanceof IngestionInterrupted) {
         jobLog.info({ reason: err.message }, 'ingestion interrupted')
       } else if (err instanceof DocumentParseError) {
         await failDocument(db, doc, { code: 'document_unreadable', message: err.message })
@@ -127,6 +132,7 @@ export function createIngestionWorker(options: IngestionWorkerOptions): Ingestio
       clearInterval(timer)
       stopping.abort()
       await Promise.all([...running.values()].map((r) => r.done))
+      await parser.close()
     },
     async drained() {
       for (;;) {

@@ -34,7 +34,8 @@ export interface RateLimitOptions {
  */
 export function createRateLimiter(options: RateLimitOptions): RateLimiter {
   const base: IRateLimiterOptions = {
-    keyPrefix: `avataradam:rl:${options.name}`,
+    // A limit with other numbers counts apart: changing a limit starts its counters afresh.
+    keyPrefix: `avataradam:rl:${options.name}:${options.points}/${options.durationSeconds}s`,
     points: options.points,
     duration: options.durationSeconds,
   }

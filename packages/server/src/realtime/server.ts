@@ -15,7 +15,7 @@ export interface RealtimeOptions {
  * handshake, so CORS here reflects any origin and the handshake decides.
  */
 export function createRealtimeServer(http: HttpServer, options: RealtimeOptions): RealtimeServer {
-  return new Server(http, {
+  const io: RealtimeServer = new Server(http, {
     serveClient: false,
     cors: { origin: true, credentials: false },
     maxHttpBufferSize: options.maxPacketBytes,
@@ -23,4 +23,24 @@ export function createRealtimeServer(http: HttpServer, options: RealtimeOptions)
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false },
     ...(options.redis ? { adapter: createAdapter(options.redis) } : {}),
   })
+  return io
+}
+
+/**
+ * Resolves once every broadcast made so far has been handed to the local connections. With the
+ * Redis Streams adapter a broadcast first waits for Redis (to get its recovery offset); shutdown
+ * waits on this so the last events of a finished answer are not dropped with the connection.
+ */
+export function trackBroadcasts(io: RealtimeServer): () => Promise<void> {
+  const adapter = io.of('/').adapter
+  const broadcast = adapter.broadcast.bind(adapter)
+  const pending = new Set<Promise<unknown>>()
+  adapter.broadcast = (packet, opts) => {
+    const done = Promise.resolve(broadcast(packet, opts))
+    pending.add(done)
+    void done.finally(() => pending.delete(done))
+  }
+  return async () => {
+    while (pending.size > 0) await Promise.allSettled([...pending])
+  }
 }

@@ -53,6 +53,8 @@ export async function startTestServer(
     REDIS_URL: process.env.REDIS_URL,
     AVATARADAM_DATA_DIR: dataDir,
     AVATARADAM_DEMO: 'false',
+    // Every test connects from 127.0.0.1; with Redis the per-IP count is shared by all servers.
+    RATE_LIMIT_CONNECTIONS_PER_MINUTE: '100000',
     ...options.env,
   }
   const config = loadConfig(env)

@@ -1,0 +1,84 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { ask } from './support/chat.ts'
+import { uploadAndWait } from './support/documents.ts'
+import {
+  api,
+  connectVisitor,
+  createTenant,
+  refusal,
+  startTestServer,
+  type TestServer,
+  type TestTenant,
+  visitorClient,
+} from './support/server.ts'
+
+let server: TestServer
+let tenant: TestTenant
+
+beforeAll(async () => {
+  server = await startTestServer({
+    env: { RATE_LIMIT_CONNECTIONS_PER_MINUTE: '8', RATE_LIMIT_REQUESTS_PER_MINUTE: '15' },
+  })
+  tenant = await createTenant(server)
+  await uploadAndWait(
+    server,
+    tenant.secret.key,
+    'hours.md',
+    '# Hours\n\nWe are open Saturday from 9am to 6pm.',
+  )
+})
+afterAll(() => server.stop())
+
+describe('floods and garbage', () => {
+  it('limits REST requests per key with 429 and Retry-After, other keys unaffected', async () => {
+    const other = await server.keys.create(tenant.tenantId, { type: 'secret' })
+    const statuses = await Promise.all(
+      Array.from({ length: 20 }, () => api(server, tenant.secret.key, 'GET', '/v1/keys')),
+    )
+    const limited = statuses.filter((r) => r.status === 429)
+    expect(limited.length).toBeGreaterThanOrEqual(5)
+    expect(limited[0]!.body.error).toMatchObject({
+      code: 'rate_limited',
+      retryAfter: expect.any(Number),
+    })
+    expect(Number(limited[0]!.headers.get('retry-after'))).toBeGreaterThan(0)
+    expect((await api(server, other.key, 'GET', '/v1/keys')).status).toBe(200)
+  })
+
+  it('survives garbage frames on a raw WebSocket and keeps serving others', async () => {
+    const ws = new WebSocket(
+      `${server.url.replace('http', 'ws')}/socket.io/?EIO=4&transport=websocket`,
+    )
+    await new Promise((resolve, reject) => {
+      ws.onopen = resolve
+      ws.onerror = reject
+    })
+    const closed = new Promise((resolve) => {
+      ws.onclose = resolve
+    })
+    ws.send('40{"key":')
+    ws.send('42["chat:send",{{{{')
+    ws.send(new Uint8Array([0, 1, 2, 3, 255]))
+    ws.send('totally not engine.io')
+    await closed
+    const visitor = await connectVisitor(visitorClient(server, { key: tenant.publishable.key }))
+    const { done } = await ask(visitor, 'When are you open on Saturday?')
+    expect(done.text).toMatch(/9am/)
+    visitor.close()
+  })
+
+  it('limits handshakes per IP, refusing the excess with rate_limited', async () => {
+    const results = await Promise.allSettled(
+      Array.from({ length: 12 }, () =>
+        connectVisitor(visitorClient(server, { key: tenant.publishable.key })),
+      ),
+    )
+    const refused = results.filter((r) => r.status === 'rejected')
+    expect(refused.length).toBeGreaterThanOrEqual(4)
+    const reason = (refused[0] as PromiseRejectedResult).reason as { data: { code: string } }
+    expect(reason.data.code).toBe('rate_limited')
+    for (const r of results) if (r.status === 'fulfilled') r.value.close()
+    const data = await refusal(visitorClient(server, { key: tenant.publishable.key }))
+    expect(data).toMatchObject({ code: 'rate_limited', retryAfter: expect.any(Number) })
+  })
+})
