@@ -47,6 +47,10 @@ export const ERROR_CODES = [
 /** One of {@link ERROR_CODES}. */
 export type ErrorCode = (typeof ERROR_CODES)[number]
 
+/** Codes the SDK raises itself, when the server never answered. */
+export const CLIENT_ERROR_CODES = ['network_error', 'timeout', 'closed'] as const
+export type ClientErrorCode = (typeof CLIENT_ERROR_CODES)[number]
+
 /** The body of every error, over REST (`{ error }`) and over the socket (acks, `chat:error`). */
 export interface ErrorBody {
   code: ErrorCode

@@ -1,0 +1,398 @@
+import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client'
+import { AnswerStream, closedError } from './answer-stream.ts'
+import { AvatarAdamError } from './errors.ts'
+import type {
+  Ack,
+  ChatDelta,
+  ChatDone,
+  ChatError,
+  ChatMessage,
+  ChatSendPayload,
+  ClientToServerEvents,
+  ConnectErrorData,
+  HandshakeAuth,
+  HistoryResult,
+  PageContext,
+  ServerToClientEvents,
+} from './protocol.ts'
+import { randomId } from './random-id.ts'
+import { defaultStorage, type KeyValueStorage } from './storage.ts'
+
+export interface ClientOptions {
+  /** A publishable key, `pk_live_…` or `pk_test_…`. */
+  key: string
+  /** The AvatarAdam server, such as `https://chat.example.com`. */
+  baseUrl: string
+  /** Who is chatting. Defaults to an id kept in `storage`, or a new random one. */
+  visitorId?: string
+  /** The page the visitor is on; stored with each new conversation. */
+  page?: PageContext
+  /** Continue this conversation. Defaults to the one kept in `storage`. */
+  conversationId?: string
+  /**
+   * Outside a browser: the Origin to send, which must be on the key's allow-list. Browsers send
+   * their own and ignore this.
+   */
+  origin?: string
+  /** Keeps visitor and conversation ids across page loads; `false` keeps nothing. */
+  storage?: KeyValueStorage | false
+  /** How long to wait for the server to acknowledge a message before sending it again. */
+  ackTimeoutMs?: number
+  /** Extra Socket.io client options (transports, path…). */
+  socketOptions?: Partial<ManagerOptions & SocketOptions>
+}
+
+export type ClientStatus = 'connecting' | 'connected' | 'offline' | 'closed'
+
+/** Everything a client can be told, each fully typed. */
+export interface ClientEvents {
+  /** A visitor message stored from another tab of the same visitor. */
+  'chat:message': (message: ChatMessage) => void
+  'chat:delta': (delta: ChatDelta) => void
+  'chat:done': (done: ChatDone) => void
+  'chat:error': (error: ChatError) => void
+  /** The connection changed state. */
+  status: (status: ClientStatus) => void
+  /** The server refused the connection (bad key, origin…) or another error outside an answer. */
+  error: (error: AvatarAdamError) => void
+  /** The conversation this client continues changed (the first answer started one). */
+  conversation: (conversationId: string) => void
+}
+
+export interface AskOptions {
+  /** Reuse an id to resend a message without duplicating it (after a crash, say). */
+  clientMessageId?: string
+  conversationId?: string
+}
+
+export interface VisitorClient {
+  readonly visitorId: string
+  /** The conversation new messages continue; undefined until the first answer starts one. */
+  readonly conversationId: string | undefined
+  readonly status: ClientStatus
+  /**
+   * Sends a message and streams the answer. Works offline too: messages wait, in order, and go
+   * out once, when the connection is back.
+   */
+  ask(text: string, options?: AskOptions): AnswerStream
+  /** The stored messages of a conversation (the current one by default), oldest first. */
+  history(options?: { conversationId?: string; afterMessageId?: string }): Promise<ChatMessage[]>
+  /** Updates the page sent with the next connection and new conversations. */
+  setPage(page: PageContext | undefined): void
+  /** Starts a new conversation with the next message. */
+  newConversation(): void
+  on<E extends keyof ClientEvents>(event: E, listener: ClientEvents[E]): () => void
+  close(): void
+}
+
+/** Refusals that another attempt cannot fix: stop reconnecting and tell the caller. */
+const FINAL_REFUSALS = new Set([
+  'unauthorized',
+  'invalid_key',
+  'key_revoked',
+  'key_expired',
+  'wrong_key_type',
+  'origin_required',
+  'origin_not_allowed',
+  'invalid_request',
+])
+/** Ack errors worth sending the same message again for, once reconnected or after a pause. */
+const RETRYABLE = new Set(['server_shutting_down', 'rate_limited', 'internal_error', 'timeout'])
+
+interface Pending {
+  text: string
+  conversationId: string | undefined
+  stream: AnswerStream
+  /** Set once acknowledged: the ids the server gave the message and its answer. */
+  ack?: { conversationId: string; messageId: string; replyMessageId: string }
+}
+
+type Listeners = { [E in keyof ClientEvents]: Set<ClientEvents[E]> }
+
+/**
+ * A visitor's connection to a dealership's assistant, in browsers and Node.
+ *
+ * @example
+ * ```ts
+ * const client = createClient({ key: 'pk_test_…', baseUrl: 'http://localhost:3000' })
+ * const answer = client.ask('When are you open on Saturday?')
+ * for await (const delta of answer) process.stdout.write(delta.text)
+ * console.log((await answer).citations)
+ * ```
+ */
+export function createClient(options: ClientOptions): VisitorClient {
+  const storage = options.storage === false ? undefined : (options.storage ?? defaultStorage())
+  const storageKey = `avataradam:${options.key.slice(0, 12)}`
+  const visitorId = options.visitorId ?? storage?.getItem(`${storageKey}:visitor`) ?? randomId('v_')
+  storage?.setItem(`${storageKey}:visitor`, visitorId)
+  let conversationId =
+    options.conversationId ?? storage?.getItem(`${storageKey}:conversation`) ?? undefined
+  let page = options.page
+  let status: ClientStatus = 'connecting'
+  const ackTimeoutMs = options.ackTimeoutMs ?? 15_000
+  const listeners = Object.fromEntries(
+    [
+      'chat:message',
+      'chat:delta',
+      'chat:done',
+      'chat:error',
+      'status',
+      'error',
+      'conversation',
+    ].map((e) => [e, new Set()]),
+  ) as unknown as Listeners
+  const emit = <E extends keyof ClientEvents>(event: E, ...args: Parameters<ClientEvents[E]>) => {
+    for (const l of listeners[event]) (l as (...a: Parameters<ClientEvents[E]>) => void)(...args)
+  }
+
+  /** Messages not yet acknowledged, in the order they were asked. */
+  const outbox: Pending[] = []
+  /** Acknowledged messages whose answer is streaming, by the answer's message id. */
+  const answering = new Map<string, Pending>()
+  /** Deltas that arrived before the ack that tells whose they are (polling batches packets). */
+  const early = new Map<string, (ChatDelta | ChatDone)[]>()
+  let flushing = false
+  let retryTimer: ReturnType<typeof setTimeout> | undefined
+
+  const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(options.baseUrl, {
+    transports: ['websocket', 'polling'],
+    ...options.socketOptions,
+    auth: (cb) =>
+      cb({ key: options.key, visitorId, ...(page ? { page } : {}) } satisfies HandshakeAuth),
+    ...(options.origin ? { extraHeaders: { origin: options.origin } } : {}),
+  })
+
+  function setStatus(next: ClientStatus) {
+    if (status === next || status === 'closed') return
+    status = next
+    emit('status', next)
+  }
+
+  function setConversation(id: string) {
+    if (id === conversationId) return
+    conversationId = id
+    storage?.setItem(`${storageKey}:conversation`, id)
+    emit('conversation', id)
+  }
+
+  function route(event: ChatDelta | ChatDone, apply: (p: Pending) => void) {
+    const pending = answering.get(event.messageId)
+    if (pending) apply(pending)
+    else if (early.size < 100)
+      early.set(event.messageId, [...(early.get(event.messageId) ?? []), event])
+  }
+
+  function finish(pending: Pending, done: ChatDone) {
+    pending.stream._done(done)
+    answering.delete(done.messageId)
+  }
+
+  function acknowledged(pending: Pending, ack: NonNullable<Pending['ack']>) {
+    pending.ack = ack
+    setConversation(ack.conversationId)
+    answering.set(ack.replyMessageId, pending)
+    pending.stream._ack(ack)
+    for (const event of early.get(ack.replyMessageId) ?? []) {
+      if ('citations' in event) finish(pending, event)
+      else pending.stream._delta(event)
+    }
+    early.delete(ack.replyMessageId)
+  }
+
+  /** Sends waiting messages one at a time, in order, while connected. */
+  async function flush() {
+    if (flushing) return
+    flushing = true
+    try {
+      while (outbox.length > 0 && socket.connected) {
+        const pending = outbox[0]!
+        const payload: ChatSendPayload = {
+          text: pending.text,
+          clientMessageId: pending.stream.clientMessageId,
+        }
+        const target = pending.conversationId ?? conversationId
+        if (target) payload.conversationId = target
+        let res: Ack<NonNullable<Pending['ack']>>
+        try {
+          res = await socket.timeout(ackTimeoutMs).emitWithAck('chat:send', payload)
+        } catch {
+          // No ack (timed out, or the connection dropped): keep the message first in line and
+          // send it again now, or once reconnected; the server stores it once whatever happens.
+          if (socket.connected) continue
+          return
+        }
+        if ('error' in res) {
+          const error = AvatarAdamError.fromBody(res.error)
+          if (RETRYABLE.has(error.code)) {
+            retryLater((error.retryAfter ?? 2) * 1000)
+            return
+          }
+          if (error.code === 'conversation_not_found' && !pending.conversationId) {
+            // The remembered conversation is gone (or another visitor's): start a new one.
+            conversationId = undefined
+            storage?.removeItem(`${storageKey}:conversation`)
+            continue
+          }
+          outbox.shift()
+          pending.stream._fail(error)
+          continue
+        }
+        outbox.shift()
+        acknowledged(pending, res)
+      }
+    } finally {
+      flushing = false
+    }
+  }
+
+  function retryLater(ms: number) {
+    clearTimeout(retryTimer)
+    retryTimer = setTimeout(() => void flush(), ms)
+  }
+
+  /**
+   * After a reconnect the server could not resume (it restarted, or the drop was long): fetch what
+   * was stored since each unfinished answer's message, and send again what was never answered.
+   */
+  async function resync() {
+    for (const pending of [...answering.values()]) {
+      const ack = pending.ack!
+      try {
+        const res: Ack<HistoryResult> = await socket
+          .timeout(ackTimeoutMs)
+          .emitWithAck('conversation:history', {
+            conversationId: ack.conversationId,
+            afterMessageId: ack.messageId,
+          })
+        if ('error' in res) continue
+        const reply = res.messages.find((m) => m.replyTo === ack.messageId)
+        if (reply) {
+          answering.delete(ack.replyMessageId)
+          pending.stream._done({
+            conversationId: reply.conversationId,
+            messageId: reply.id,
+            replyTo: ack.messageId,
+            text: reply.text,
+            citations: reply.citations,
+          })
+        } else if (!res.answering) {
+          // Lost with a crashed server: ask again (same clientMessageId, so stored once).
+          answering.delete(ack.replyMessageId)
+          outbox.unshift(pending)
+        }
+      } catch {
+        return
+      }
+    }
+  }
+
+  socket.on('connect', () => {
+    setStatus('connected')
+    const resume = socket.recovered ? Promise.resolve() : resync()
+    void resume.then(flush)
+  })
+  socket.on('disconnect', () => setStatus('offline'))
+  socket.on('connect_error', (err) => {
+    const data = (err as Error & { data?: ConnectErrorData }).data
+    if (!data?.code) return setStatus('offline')
+    const error = AvatarAdamError.fromBody(data)
+    emit('error', error)
+    if (FINAL_REFUSALS.has(error.code)) {
+      close(error)
+    } else {
+      // Refused by a middleware (rate limit…): Socket.io does not retry those by itself.
+      setStatus('offline')
+      setTimeout(() => status !== 'closed' && socket.connect(), (error.retryAfter ?? 2) * 1000)
+    }
+  })
+  socket.on('chat:delta', (d) => {
+    emit('chat:delta', d)
+    route(d, (p) => p.stream._delta(d))
+  })
+  socket.on('chat:done', (d) => {
+    emit('chat:done', d)
+    route(d, (p) => finish(p, d))
+  })
+  socket.on('chat:error', (e) => {
+    emit('chat:error', e)
+    const pending = e.messageId ? answering.get(e.messageId) : undefined
+    if (pending && e.messageId) {
+      answering.delete(e.messageId)
+      pending.stream._fail(AvatarAdamError.fromBody(e))
+    }
+  })
+  socket.on('chat:message', (m) => emit('chat:message', m))
+
+  function close(error: AvatarAdamError = closedError()) {
+    if (status === 'closed') return
+    clearTimeout(retryTimer)
+    setStatus('closed')
+    socket.close()
+    for (const p of [...outbox, ...answering.values()]) p.stream._fail(error)
+    outbox.length = 0
+    answering.clear()
+  }
+
+  async function connected(): Promise<void> {
+    if (socket.connected) return
+    if (status === 'closed') throw closedError()
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        socket.off('connect', onConnect)
+        reject(new AvatarAdamError('timeout', 'Could not reach the AvatarAdam server.'))
+      }, ackTimeoutMs)
+      const onConnect = () => {
+        clearTimeout(timer)
+        resolve()
+      }
+      socket.once('connect', onConnect)
+    })
+  }
+
+  return {
+    visitorId,
+    get conversationId() {
+      return conversationId
+    },
+    get status() {
+      return status
+    },
+    ask(text, askOptions = {}) {
+      const stream = new AnswerStream(askOptions.clientMessageId ?? randomId('m_'))
+      if (status === 'closed') {
+        stream._fail(closedError())
+        return stream
+      }
+      outbox.push({ text, conversationId: askOptions.conversationId, stream })
+      void flush()
+      return stream
+    },
+    async history(historyOptions = {}) {
+      const id = historyOptions.conversationId ?? conversationId
+      if (!id) return []
+      await connected()
+      const res: Ack<HistoryResult> = await socket
+        .timeout(ackTimeoutMs)
+        .emitWithAck('conversation:history', {
+          conversationId: id,
+          ...(historyOptions.afterMessageId
+            ? { afterMessageId: historyOptions.afterMessageId }
+            : {}),
+        })
+      if ('error' in res) throw AvatarAdamError.fromBody(res.error)
+      return res.messages
+    },
+    setPage(next) {
+      page = next
+    },
+    newConversation() {
+      conversationId = undefined
+      storage?.removeItem(`${storageKey}:conversation`)
+    },
+    on(event, listener) {
+      listeners[event].add(listener)
+      return () => listeners[event].delete(listener)
+    },
+    close: () => close(),
+  }
+}

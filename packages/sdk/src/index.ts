@@ -1,0 +1,20 @@
+export { AnswerStream } from './answer-stream.ts'
+export {
+  type AskOptions,
+  type ClientEvents,
+  type ClientOptions,
+  type ClientStatus,
+  createClient,
+  type VisitorClient,
+} from './client.ts'
+export { AvatarAdamError } from './errors.ts'
+export type * from './protocol.ts'
+export { CLIENT_EVENTS, ERROR_CODES } from './protocol.ts'
+export {
+  createServerClient,
+  type ServerClient,
+  type ServerClientOptions,
+  type UploadOptions,
+  type WaitOptions,
+} from './server-client.ts'
+export type { KeyValueStorage } from './storage.ts'

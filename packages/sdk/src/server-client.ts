@@ -1,0 +1,168 @@
+import { AvatarAdamError } from './errors.ts'
+import type {
+  ApiKeySummary,
+  ConversationDetail,
+  ConversationList,
+  CreatedApiKey,
+  CreateKeyRequest,
+  DocumentAccepted,
+  DocumentList,
+  ErrorResponse,
+  KeyList,
+  KnowledgeDocument,
+  SearchResult,
+} from './protocol.ts'
+
+export interface ServerClientOptions {
+  /** A secret key, `sk_live_…` or `sk_test_…`. Keep it on your server. */
+  secretKey: string
+  /** The AvatarAdam server, such as `https://chat.example.com`. */
+  baseUrl: string
+  /** A fetch implementation (defaults to the global one). */
+  fetch?: typeof fetch
+}
+
+export interface UploadOptions {
+  /** The file name; its extension helps tell the kind (`.md`, `.pdf`, `.csv`…). */
+  filename: string
+  title?: string
+  contentType?: string
+}
+
+export interface WaitOptions {
+  /** Called with each status seen while waiting. */
+  onProgress?: (document: KnowledgeDocument) => void
+  intervalMs?: number
+  timeoutMs?: number
+  signal?: AbortSignal
+}
+
+/** Back-office calls for a dealership's servers and scripts. */
+export interface ServerClient {
+  documents: {
+    /** Uploads a document; processing continues on the server (see `waitUntilReady`). */
+    upload(content: Blob | Uint8Array | string, options: UploadOptions): Promise<DocumentAccepted>
+    get(id: string): Promise<KnowledgeDocument>
+    list(): Promise<KnowledgeDocument[]>
+    delete(id: string): Promise<void>
+    /** Polls until the document is ready; throws with its error if processing failed. */
+    waitUntilReady(id: string, options?: WaitOptions): Promise<KnowledgeDocument>
+  }
+  conversations: {
+    list(options?: { limit?: number }): Promise<ConversationList['conversations']>
+    get(id: string): Promise<ConversationDetail>
+  }
+  keys: {
+    list(): Promise<ApiKeySummary[]>
+    /** The full key is in the result, and only there: store it now. */
+    create(request: CreateKeyRequest): Promise<CreatedApiKey>
+    revoke(id: string): Promise<ApiKeySummary>
+  }
+  /** The passages the assistant would read to answer `query`. */
+  search(query: string, options?: { limit?: number }): Promise<SearchResult['hits']>
+}
+
+/**
+ * The REST client for the `/v1` API, authenticated with a secret key.
+ *
+ * @example
+ * ```ts
+ * const avatar = createServerClient({ secretKey: process.env.AVATARADAM_SECRET_KEY!, baseUrl })
+ * const { id } = await avatar.documents.upload(await readFile('financing.md'), { filename: 'financing.md' })
+ * await avatar.documents.waitUntilReady(id, { onProgress: (d) => console.log(d.progress) })
+ * ```
+ */
+export function createServerClient(options: ServerClientOptions): ServerClient {
+  const base = options.baseUrl.replace(/\/+$/, '')
+  const doFetch = options.fetch ?? globalThis.fetch
+
+  async function call<T>(method: string, path: string, body?: BodyInit | object): Promise<T> {
+    const headers: Record<string, string> = { authorization: `Bearer ${options.secretKey}` }
+    let payload: BodyInit | undefined
+    if (body instanceof FormData || typeof body === 'string') payload = body
+    else if (body !== undefined) {
+      payload = JSON.stringify(body)
+      headers['content-type'] = 'application/json'
+    }
+    let res: Response
+    try {
+      res = await doFetch(`${base}${path}`, { method, headers, body: payload })
+    } catch (cause) {
+      throw new AvatarAdamError('network_error', `Could not reach ${base}.`, { cause })
+    }
+    if (res.status === 204) return undefined as T
+    const text = await res.text()
+    let json: unknown
+    try {
+      json = text ? JSON.parse(text) : undefined
+    } catch {
+      json = undefined
+    }
+    if (!res.ok) {
+      const error = (json as Partial<ErrorResponse> | undefined)?.error
+      throw error?.code
+        ? AvatarAdamError.fromBody(error, res.status)
+        : new AvatarAdamError('internal_error', `HTTP ${res.status} from ${path}`, {
+            status: res.status,
+          })
+    }
+    return json as T
+  }
+
+  const enc = encodeURIComponent
+  const documents: ServerClient['documents'] = {
+    upload(content, upload) {
+      const form = new FormData()
+      const blob =
+        content instanceof Blob
+          ? content
+          : new Blob([content as BlobPart], upload.contentType ? { type: upload.contentType } : {})
+      form.set('file', blob, upload.filename)
+      if (upload.title) form.set('title', upload.title)
+      return call('POST', '/v1/documents', form)
+    },
+    get: (id) => call('GET', `/v1/documents/${enc(id)}`),
+    list: async () => (await call<DocumentList>('GET', '/v1/documents')).documents,
+    delete: (id) => call('DELETE', `/v1/documents/${enc(id)}`),
+    async waitUntilReady(id, wait = {}) {
+      const started = Date.now()
+      for (;;) {
+        const doc = await documents.get(id)
+        wait.onProgress?.(doc)
+        if (doc.status === 'ready') return doc
+        if (doc.status === 'failed') {
+          throw new AvatarAdamError(
+            doc.error?.code ?? 'ingestion_failed',
+            doc.error?.message ?? 'Processing failed.',
+          )
+        }
+        if (Date.now() - started > (wait.timeoutMs ?? 5 * 60_000)) {
+          throw new AvatarAdamError('timeout', `Document ${id} was not ready in time.`)
+        }
+        if (wait.signal?.aborted) throw wait.signal.reason
+        await new Promise((r) => setTimeout(r, wait.intervalMs ?? 500))
+      }
+    },
+  }
+
+  return {
+    documents,
+    conversations: {
+      list: async (opts = {}) =>
+        (
+          await call<ConversationList>(
+            'GET',
+            `/v1/conversations${opts.limit ? `?limit=${opts.limit}` : ''}`,
+          )
+        ).conversations,
+      get: (id) => call('GET', `/v1/conversations/${enc(id)}`),
+    },
+    keys: {
+      list: async () => (await call<KeyList>('GET', '/v1/keys')).keys,
+      create: (request) => call('POST', '/v1/keys', request),
+      revoke: (id) => call('POST', `/v1/keys/${enc(id)}/revoke`),
+    },
+    search: async (query, opts = {}) =>
+      (await call<SearchResult>('POST', '/v1/search', { query, ...opts })).hits,
+  }
+}
