@@ -99,7 +99,12 @@ const FINAL_REFUSALS = new Set([
 /** Ack errors worth sending the same message again for, once reconnected or after a pause. */
 const RETRYABLE = new Set(['server_shutting_down', 'rate_limited', 'internal_error', 'timeout'])
 
+/** How long an answer may stay silent before the client checks on it. */
+const QUIET_MS = 20_000
+
 interface Pending {
+  /** When the last delta (or the ack) of its answer arrived. */
+  lastActivity: number
   text: string
   conversationId: string | undefined
   stream: AnswerStream
@@ -189,6 +194,7 @@ export function createClient(options: ClientOptions): VisitorClient {
 
   function acknowledged(pending: Pending, ack: NonNullable<Pending['ack']>) {
     pending.ack = ack
+    pending.lastActivity = Date.now()
     setConversation(ack.conversationId)
     answering.set(ack.replyMessageId, pending)
     pending.stream._ack(ack)
@@ -256,6 +262,7 @@ export function createClient(options: ClientOptions): VisitorClient {
    */
   async function resync() {
     for (const pending of [...answering.values()]) {
+      pending.lastActivity = Date.now()
       const ack = pending.ack!
       try {
         const res: Ack<HistoryResult> = await socket
@@ -288,9 +295,16 @@ export function createClient(options: ClientOptions): VisitorClient {
 
   socket.on('connect', () => {
     setStatus('connected')
-    const resume = socket.recovered ? Promise.resolve() : resync()
-    void resume.then(flush)
+    // Even a recovered session checks: the instance that was answering may be gone.
+    void resync().then(flush)
   })
+  // An answer that has gone quiet (its server died mid-way) is checked on, and asked again once
+  // the server's claim on it has run out.
+  const watchdog = setInterval(() => {
+    const quiet = [...answering.values()].some((p) => Date.now() - p.lastActivity > QUIET_MS)
+    if (quiet && socket.connected) void resync().then(flush)
+  }, QUIET_MS / 2)
+  ;(watchdog as { unref?: () => void }).unref?.()
   socket.on('disconnect', () => setStatus('offline'))
   socket.on('connect_error', (err) => {
     const data = (err as Error & { data?: ConnectErrorData }).data
@@ -307,7 +321,10 @@ export function createClient(options: ClientOptions): VisitorClient {
   })
   socket.on('chat:delta', (d) => {
     emit('chat:delta', d)
-    route(d, (p) => p.stream._delta(d))
+    route(d, (p) => {
+      p.lastActivity = Date.now()
+      p.stream._delta(d)
+    })
   })
   socket.on('chat:done', (d) => {
     emit('chat:done', d)
@@ -326,6 +343,7 @@ export function createClient(options: ClientOptions): VisitorClient {
   function close(error: AvatarAdamError = closedError()) {
     if (status === 'closed') return
     clearTimeout(retryTimer)
+    clearInterval(watchdog)
     setStatus('closed')
     socket.close()
     for (const p of [...outbox, ...answering.values()]) p.stream._fail(error)
@@ -363,7 +381,7 @@ export function createClient(options: ClientOptions): VisitorClient {
         stream._fail(closedError())
         return stream
       }
-      outbox.push({ text, conversationId: askOptions.conversationId, stream })
+      outbox.push({ text, conversationId: askOptions.conversationId, stream, lastActivity: 0 })
       void flush()
       return stream
     },

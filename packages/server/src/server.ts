@@ -255,7 +255,11 @@ export async function startServer(
         const deadline = new Promise((resolve) =>
           setTimeout(resolve, config.shutdownTimeoutMs).unref(),
         )
-        await Promise.race([turns.settled().then(broadcastsFlushed), deadline])
+        await Promise.race([turns.settled(), deadline])
+        // Answers still running past the deadline are abandoned: their claims are released so
+        // the visitors' clients, sending again after reconnecting, are answered elsewhere.
+        await turns.abortAll()
+        await broadcastsFlushed()
         // Close each transport once it has flushed what it still holds (the end of the answers
         // just finished), without a "disconnect" packet, so clients reconnect on their own: to
         // another instance, or to this one when it is back.

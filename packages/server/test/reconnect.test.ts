@@ -120,6 +120,66 @@ describe('reconnecting mid-answer', () => {
   })
 })
 
+describe('one answer per message across instances', () => {
+  it('leaves a message to the instance that claimed it, and answers it once that claim runs out', async () => {
+    const server = await startTestServer({ parts: { answerer: slowAnswerer(['mine'], 1) } })
+    servers.push(server)
+    const tenant = await createTenant(server)
+    const visitorId = `visitor_${crypto.randomUUID()}`
+    const otherAnswerId = crypto.randomUUID()
+    // Stored and claimed by another instance, which is streaming its answer right now.
+    const [conversation] = await server.db.query<{ id: string }>(
+      `insert into conversations (id, tenant_id, visitor_id) values (gen_random_uuid(), $1, $2) returning id`,
+      [tenant.tenantId, visitorId],
+    )
+    const [message] = await server.db.query<{ id: string }>(
+      `insert into messages (id, tenant_id, conversation_id, role, visitor_id, client_message_id, text,
+                             answer_id, answering_until)
+       values (gen_random_uuid(), $1, $2, 'visitor', $3, 'claimed-1', 'hello?', $4, now() + interval '1 hour')
+       returning id`,
+      [tenant.tenantId, conversation!.id, visitorId, otherAnswerId],
+    )
+    const socket = await connectVisitor(
+      visitorClient(server, { key: tenant.publishable.key, visitorId }),
+    )
+    const { dones } = collect(socket)
+    const ack = await socket.emitWithAck('chat:send', {
+      text: 'hello?',
+      clientMessageId: 'claimed-1',
+    })
+    expect(ack).toEqual({
+      conversationId: conversation!.id,
+      messageId: message!.id,
+      replyMessageId: otherAnswerId,
+    })
+    const history = await socket.emitWithAck('conversation:history', {
+      conversationId: conversation!.id,
+    })
+    expect(history).toMatchObject({ answering: true, messages: [{ role: 'visitor' }] })
+    await sleep(200)
+    expect(dones).toEqual([])
+
+    // The other instance died: its claim runs out, and the next send is answered here.
+    await server.db.query(
+      `update messages set answering_until = now() - interval '1 second' where id = $1`,
+      [message!.id],
+    )
+    const again = await socket.emitWithAck('chat:send', {
+      text: 'hello?',
+      clientMessageId: 'claimed-1',
+    })
+    if ('error' in again) throw new Error(again.error.message)
+    expect(again.replyMessageId).not.toBe(otherAnswerId)
+    await eventually(async () => dones.length > 0)
+    expect(dones[0]).toMatchObject({ messageId: again.replyMessageId, text: 'mine' })
+    const after = await socket.emitWithAck('conversation:history', {
+      conversationId: conversation!.id,
+    })
+    expect(after).toMatchObject({ answering: false })
+    socket.close()
+  })
+})
+
 describe('graceful shutdown', () => {
   it('refuses new turns while draining and reports not ready', async () => {
     const server = await startTestServer({ parts: { answerer: slowAnswerer(WORDS, 20) } })

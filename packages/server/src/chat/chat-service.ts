@@ -8,12 +8,13 @@ import type { Db } from '../db/index.ts'
 import { AppError } from '../errors.ts'
 import { newId } from '../ids.ts'
 import {
-  deleteConversation,
+  claimAnswer,
   findReply,
   findVisitorConversation,
   findVisitorMessage,
-  insertConversation,
+  insertFirstVisitorMessage,
   insertVisitorMessage,
+  isConversationAnswering,
   listMessages,
 } from './messages-repo.ts'
 
@@ -31,6 +32,10 @@ export interface StoredSend {
   created: boolean
   /** The stored answer, when the message was already answered. */
   reply: ChatMessage | null
+  /** The id of the answer being (or to be) streamed, when there is no stored one yet. */
+  answerId: string | null
+  /** True when this call claimed answering it: the caller must run the turn. */
+  claimed: boolean
 }
 
 const conversationNotFound = () =>
@@ -47,41 +52,46 @@ export async function storeVisitorMessage(
 ): Promise<StoredSend> {
   return db.tenant(visitor.tenantId, async (tx) => {
     const { tenantId, visitorId } = visitor
-    const previous = await findVisitorMessage(tx, tenantId, visitorId, payload.clientMessageId)
-    if (previous) {
-      return {
-        conversationId: previous.conversationId,
-        message: previous,
-        created: false,
-        reply: await findReply(tx, previous.id),
-      }
-    }
-    let conversationId = payload.conversationId
-    if (conversationId) {
-      if (!(await findVisitorConversation(tx, tenantId, visitorId, conversationId))) {
-        throw conversationNotFound()
-      }
-    } else {
-      conversationId = newId()
-      await insertConversation(tx, { id: conversationId, tenantId, visitorId, page: visitor.page })
-    }
-    const message = await insertVisitorMessage(tx, {
+    const fields = {
       id: newId(),
       tenantId,
-      conversationId,
       visitorId,
       clientMessageId: payload.clientMessageId,
       text: payload.text,
-    })
-    if (message) return { conversationId, message, created: true, reply: null }
-    // A concurrent send of the same clientMessageId won the race: use what it stored.
-    if (!payload.conversationId) await deleteConversation(tx, conversationId)
-    const stored = (await findVisitorMessage(tx, tenantId, visitorId, payload.clientMessageId))!
+      answerId: newId(),
+    }
+    const message = payload.conversationId
+      ? await insertVisitorMessage(tx, { ...fields, conversationId: payload.conversationId })
+      : await insertFirstVisitorMessage(tx, {
+          ...fields,
+          conversationId: newId(),
+          page: visitor.page,
+        })
+    if (message) {
+      const { conversationId } = message
+      return {
+        conversationId,
+        message,
+        created: true,
+        reply: null,
+        answerId: fields.answerId,
+        claimed: true,
+      }
+    }
+    // Nothing stored: a repeat of a message sent before, or someone else's conversation.
+    const previous = await findVisitorMessage(tx, tenantId, visitorId, payload.clientMessageId)
+    if (!previous) throw conversationNotFound()
+    const reply = await findReply(tx, previous.id)
+    // Unanswered: answer it unless someone (this instance, or another) already is.
+    const claim = reply
+      ? { claimed: false, answerId: null }
+      : await claimAnswer(tx, previous.id, fields.answerId)
     return {
-      conversationId: stored.conversationId,
-      message: stored,
+      conversationId: previous.conversationId,
+      message: previous,
       created: false,
-      reply: await findReply(tx, stored.id),
+      reply,
+      ...claim,
     }
   })
 }
@@ -91,7 +101,7 @@ export async function visitorHistory(
   db: Db,
   visitor: Visitor,
   payload: HistoryPayload,
-): Promise<ChatMessage[]> {
+): Promise<{ messages: ChatMessage[]; answering: boolean }> {
   return db.tenant(visitor.tenantId, async (tx) => {
     const found = await findVisitorConversation(
       tx,
@@ -100,9 +110,12 @@ export async function visitorHistory(
       payload.conversationId,
     )
     if (!found) throw conversationNotFound()
-    return listMessages(tx, payload.conversationId, {
-      afterMessageId: payload.afterMessageId,
-      limit: payload.limit ?? 100,
-    })
+    return {
+      messages: await listMessages(tx, payload.conversationId, {
+        afterMessageId: payload.afterMessageId,
+        limit: payload.limit ?? 100,
+      }),
+      answering: await isConversationAnswering(tx, payload.conversationId),
+    }
   })
 }

@@ -12,7 +12,7 @@ interface MessageRow extends Record<string, unknown> {
   conversation_id: string
   role: MessageRole
   text: string
-  citations: Citation[] | string
+  citations: Citation[]
   client_message_id: string | null
   reply_to: string | null
   created_at: Date
@@ -26,7 +26,7 @@ const toMessage = (r: MessageRow): ChatMessage => ({
   conversationId: r.conversation_id,
   role: r.role,
   text: r.text,
-  citations: typeof r.citations === 'string' ? JSON.parse(r.citations) : r.citations,
+  citations: r.citations,
   clientMessageId: r.client_message_id,
   replyTo: r.reply_to,
   createdAt: r.created_at.toISOString(),
@@ -53,44 +53,93 @@ export async function findVisitorConversation(
   return row ? { id: row.id, visitorId: row.visitor_id, page: row.page } : null
 }
 
-export async function insertConversation(
-  db: Queryable,
-  c: { id: string; tenantId: string; visitorId: string; page: PageContext | null },
-): Promise<void> {
-  await db.query(
-    `insert into conversations (id, tenant_id, visitor_id, page) values ($1, $2, $3, $4::text::jsonb)`,
-    [c.id, c.tenantId, c.visitorId, c.page ? JSON.stringify(c.page) : null],
-  )
+export interface NewVisitorMessage {
+  id: string
+  tenantId: string
+  visitorId: string
+  clientMessageId: string
+  text: string
+  /** The id its answer will have: storing the message also claims answering it. */
+  answerId: string
 }
 
-export async function deleteConversation(db: Queryable, id: string): Promise<void> {
-  await db.query('delete from conversations where id = $1', [id])
-}
+/** How long a claim to answer holds unless renewed; a crashed instance's claim runs out after it. */
+export const ANSWER_CLAIM_SECONDS = 30
 
-/** Stores a visitor message once: `null` when this visitor already sent this clientMessageId. */
+/**
+ * Stores a visitor message in one of the visitor's conversations, in one statement. `null` when
+ * nothing was stored: this clientMessageId was sent before, or the conversation is not the
+ * visitor's (the caller tells which apart, on that rare path only).
+ */
 export async function insertVisitorMessage(
   db: Queryable,
-  m: {
-    id: string
-    tenantId: string
-    conversationId: string
-    visitorId: string
-    clientMessageId: string
-    text: string
-  },
+  m: NewVisitorMessage & { conversationId: string },
 ): Promise<ChatMessage | null> {
   const [row] = await db.query<MessageRow>(
-    `with inserted as (
-       insert into messages (id, tenant_id, conversation_id, role, visitor_id, client_message_id, text)
-       values ($1, $2, $3, 'visitor', $4, $5, $6)
+    `with conversation as (
+       select id from conversations where id = $3 and tenant_id = $2 and visitor_id = $4
+     ), inserted as (
+       insert into messages (id, tenant_id, conversation_id, role, visitor_id, client_message_id, text,
+                             answer_id, answering_until)
+       select $1, $2, conversation.id, 'visitor', $4, $5, $6, $7, now() + make_interval(secs => $8)
+       from conversation
        on conflict (tenant_id, visitor_id, client_message_id) do nothing
        returning ${MESSAGE_COLUMNS}
      ), touched as (
        update conversations set updated_at = now()
-       where id = $3 and exists (select from inserted)
+       where id = (select conversation_id from inserted)
      )
      select * from inserted`,
-    [m.id, m.tenantId, m.conversationId, m.visitorId, m.clientMessageId, m.text],
+    [
+      m.id,
+      m.tenantId,
+      m.conversationId,
+      m.visitorId,
+      m.clientMessageId,
+      m.text,
+      m.answerId,
+      ANSWER_CLAIM_SECONDS,
+    ],
+  )
+  return row ? toMessage(row) : null
+}
+
+/**
+ * Starts a conversation with its first visitor message, in one statement. `null` when this
+ * clientMessageId was sent before (then no conversation is created either).
+ */
+export async function insertFirstVisitorMessage(
+  db: Queryable,
+  m: NewVisitorMessage & { conversationId: string; page: PageContext | null },
+): Promise<ChatMessage | null> {
+  const [row] = await db.query<MessageRow>(
+    `with conversation as (
+       insert into conversations (id, tenant_id, visitor_id, page)
+       select $3, $2, $4, $7::text::jsonb
+       where not exists (
+         select from messages where tenant_id = $2 and visitor_id = $4 and client_message_id = $5
+       )
+       returning id
+     ), inserted as (
+       insert into messages (id, tenant_id, conversation_id, role, visitor_id, client_message_id, text,
+                             answer_id, answering_until)
+       select $1, $2, conversation.id, 'visitor', $4, $5, $6, $8, now() + make_interval(secs => $9)
+       from conversation
+       on conflict (tenant_id, visitor_id, client_message_id) do nothing
+       returning ${MESSAGE_COLUMNS}
+     )
+     select * from inserted`,
+    [
+      m.id,
+      m.tenantId,
+      m.conversationId,
+      m.visitorId,
+      m.clientMessageId,
+      m.text,
+      m.page ? JSON.stringify(m.page) : null,
+      m.answerId,
+      ANSWER_CLAIM_SECONDS,
+    ],
   )
   return row ? toMessage(row) : null
 }
@@ -130,13 +179,83 @@ export async function insertAssistantMessage(
   },
 ): Promise<ChatMessage | null> {
   const [row] = await db.query<MessageRow>(
-    `insert into messages (id, tenant_id, conversation_id, role, reply_to, text, citations)
-     values ($1, $2, $3, 'assistant', $4, $5, $6::text::jsonb)
-     on conflict (reply_to) where reply_to is not null do nothing
-     returning ${MESSAGE_COLUMNS}`,
+    `with inserted as (
+       insert into messages (id, tenant_id, conversation_id, role, reply_to, text, citations)
+       values ($1, $2, $3, 'assistant', $4, $5, $6::text::jsonb)
+       on conflict (reply_to) where reply_to is not null do nothing
+       returning ${MESSAGE_COLUMNS}
+     ), released as (
+       update messages set answering_until = null where id = $4
+     )
+     select * from inserted`,
     [m.id, m.tenantId, m.conversationId, m.replyTo, m.text, JSON.stringify(m.citations)],
   )
   return row ? toMessage(row) : null
+}
+
+/**
+ * Claims answering a stored visitor message that nobody is answering (its claim ran out or was
+ * released) and that has no answer yet. Returns the answer id now claimed, or `null` with the
+ * current claimant's answer id when someone else holds it.
+ */
+export async function claimAnswer(
+  db: Queryable,
+  messageId: string,
+  answerId: string,
+): Promise<{ claimed: boolean; answerId: string | null }> {
+  const [row] = await db.query<{ answer_id: string | null; claimed: boolean }>(
+    `with claim as (
+       update messages set answer_id = $2, answering_until = now() + make_interval(secs => $3)
+       where id = $1 and (answering_until is null or answering_until < now())
+         and not exists (select from messages r where r.reply_to = $1)
+       returning answer_id
+     )
+     select coalesce((select answer_id from claim), m.answer_id) as answer_id,
+            exists (select from claim) as claimed
+     from messages m where m.id = $1`,
+    [messageId, answerId, ANSWER_CLAIM_SECONDS],
+  )
+  return { claimed: row?.claimed === true, answerId: row?.answer_id ?? null }
+}
+
+/** Extends a claim while its answer streams; false once the claim is no longer this answer's. */
+export async function renewAnswerClaim(
+  db: Queryable,
+  messageId: string,
+  answerId: string,
+): Promise<boolean> {
+  const rows = await db.query(
+    `update messages set answering_until = now() + make_interval(secs => $3)
+     where id = $1 and answer_id = $2 and answering_until is not null returning id`,
+    [messageId, answerId, ANSWER_CLAIM_SECONDS],
+  )
+  return rows.length > 0
+}
+
+/** Gives a claim up (the answer failed or was abandoned), so a resend is answered at once. */
+export async function releaseAnswerClaim(
+  db: Queryable,
+  messageId: string,
+  answerId: string,
+): Promise<void> {
+  await db.query('update messages set answering_until = null where id = $1 and answer_id = $2', [
+    messageId,
+    answerId,
+  ])
+}
+
+/** Whether any message of the conversation is being answered, by any instance. */
+export async function isConversationAnswering(
+  db: Queryable,
+  conversationId: string,
+): Promise<boolean> {
+  const [row] = await db.query<{ answering: boolean }>(
+    `select exists (
+       select from messages where conversation_id = $1 and answering_until > now()
+     ) as answering`,
+    [conversationId],
+  )
+  return row?.answering === true
 }
 
 /** Messages in the order they were stored, optionally only those after a given one. */

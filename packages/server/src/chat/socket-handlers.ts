@@ -117,18 +117,21 @@ export function registerChatHandlers(socket: VisitorSocket, deps: ChatHandlerDep
           }),
       }
     }
+    const answerId = stored.answerId!
+    // Answer it if this call claimed it; otherwise its answer is already on its way (from this
+    // instance or another) and reaches this socket through the conversation room.
+    if (!stored.claimed) return { ack: ack(answerId) }
     const events = roomEvents(deps.io, stored.conversationId)
-    return { ack: ack(deps.turns.answer(socket.data, stored.message, events)) }
+    return {
+      ack: ack(answerId),
+      afterAck: () => deps.turns.answer(socket.data, stored.message, answerId, events),
+    }
   })
 
   handle('conversation:history', HistorySchema, async (payload) => {
-    const messages = await visitorHistory(deps.db, socket.data, payload)
+    const { messages, answering } = await visitorHistory(deps.db, socket.data, payload)
     await socket.join(conversationRoom(payload.conversationId))
-    const ack: HistoryResult = {
-      conversationId: payload.conversationId,
-      messages,
-      answering: deps.turns.isAnswering(payload.conversationId),
-    }
+    const ack: HistoryResult = { conversationId: payload.conversationId, messages, answering }
     return { ack }
   })
 

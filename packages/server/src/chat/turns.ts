@@ -7,12 +7,18 @@ import type {
 } from '@avataradam/sdk/protocol'
 import type { Db } from '../db/index.ts'
 import { toErrorBody } from '../errors.ts'
-import { newId } from '../ids.ts'
 import type { SearchService } from '../knowledge/search.ts'
 import type { Logger } from '../logger.ts'
 import type { AnswerModel, Passage } from '../providers/llm/index.ts'
 import type { Visitor } from './chat-service.ts'
-import { findReply, insertAssistantMessage, messagesBefore } from './messages-repo.ts'
+import {
+  ANSWER_CLAIM_SECONDS,
+  findReply,
+  insertAssistantMessage,
+  messagesBefore,
+  releaseAnswerClaim,
+  renewAnswerClaim,
+} from './messages-repo.ts'
 
 /** Where a turn's output goes: the realtime layer sends it to everyone in the conversation. */
 export interface TurnEvents {
@@ -31,16 +37,16 @@ export interface TurnRunnerDeps {
 
 export interface TurnRunner {
   /**
-   * Answers a stored visitor message unless a turn for it is already running here, and returns
-   * the id of the assistant message that is, or will be, streamed.
+   * Answers a stored visitor message whose answer this instance has claimed, streaming the answer
+   * under `answerId`. Resolves at once; the turn runs on.
    */
-  answer(visitor: Visitor, message: ChatMessage, events: TurnEvents): string
-  /** Turns in progress for a conversation on this instance. */
-  isAnswering(conversationId: string): boolean
+  answer(visitor: Visitor, message: ChatMessage, answerId: string, events: TurnEvents): void
   /** Number of turns in progress. */
   readonly inFlight: number
   /** Resolves when every turn in progress has finished (graceful shutdown). */
   settled(): Promise<void>
+  /** Stops every turn in progress and gives up their claims, so another instance answers. */
+  abortAll(): Promise<void>
 }
 
 const HISTORY_TURNS = 6
@@ -60,27 +66,37 @@ function citationsFor(passages: Passage[], chunkIds: string[]): Citation[] {
 }
 
 /**
- * The turn pipeline: retrieval → model → streamed deltas → stored answer → done. Each stored
- * visitor message is answered once: a repeated send while a turn runs joins that turn, and the
- * database refuses a second stored answer if two instances race.
+ * The turn pipeline: retrieval → model → streamed deltas → stored answer → done. A turn runs only
+ * under a claim stored with the visitor message, renewed while it streams, so one answer is
+ * produced per message across all instances; the database also refuses a second stored answer.
  */
 export function createTurnRunner(deps: TurnRunnerDeps): TurnRunner {
-  const running = new Map<
-    string,
-    { replyId: string; conversationId: string; done: Promise<void> }
-  >()
+  const running = new Map<string, { done: Promise<void>; abort: AbortController }>()
 
-  async function run(visitor: Visitor, message: ChatMessage, replyId: string, events: TurnEvents) {
+  async function run(
+    visitor: Visitor,
+    message: ChatMessage,
+    answerId: string,
+    events: TurnEvents,
+    signal: AbortSignal,
+  ) {
+    const { tenantId } = visitor
     const { conversationId } = message
-    const log = deps.log.child({ tenantId: visitor.tenantId, conversationId, messageId: replyId })
+    const log = deps.log.child({ tenantId, conversationId, messageId: answerId })
+    const renew = setInterval(
+      () =>
+        void deps.db
+          .tenant(tenantId, (tx) => renewAnswerClaim(tx, message.id, answerId))
+          .catch((err) => log.warn({ err }, 'could not renew the answer claim')),
+      (ANSWER_CLAIM_SECONDS * 1000) / 3,
+    )
     try {
-      const [passages, history, dealershipName] = await Promise.all([
-        deps.search.search(visitor.tenantId, message.text),
-        deps.db.tenant(visitor.tenantId, (tx) =>
-          messagesBefore(tx, conversationId, message.id, HISTORY_TURNS),
-        ),
-        deps.dealershipName(visitor.tenantId),
-      ])
+      const dealershipName = await deps.dealershipName(tenantId)
+      // One transaction for everything the turn reads.
+      const { passages, history } = await deps.db.tenant(tenantId, async (tx) => ({
+        passages: await deps.search.searchIn(tx, tenantId, message.text),
+        history: await messagesBefore(tx, conversationId, message.id, HISTORY_TURNS),
+      }))
       let text = ''
       let index = 0
       let chunkIds: string[] = []
@@ -90,20 +106,23 @@ export function createTurnRunner(deps: TurnRunnerDeps): TurnRunner {
         passages,
         dealershipName,
         page: visitor.page ?? undefined,
+        abortSignal: signal,
       })) {
+        signal.throwIfAborted()
         if (part.type === 'text') {
           if (!part.text) continue
           text += part.text
-          events.delta({ conversationId, messageId: replyId, text: part.text, index: index++ })
+          events.delta({ conversationId, messageId: answerId, text: part.text, index: index++ })
         } else {
           chunkIds = part.chunkIds
         }
       }
+      signal.throwIfAborted()
       const citations = citationsFor(passages, chunkIds)
-      const stored = await deps.db.tenant(visitor.tenantId, async (tx) => {
+      const stored = await deps.db.tenant(tenantId, async (tx) => {
         const inserted = await insertAssistantMessage(tx, {
-          id: replyId,
-          tenantId: visitor.tenantId,
+          id: answerId,
+          tenantId,
           conversationId,
           replyTo: message.id,
           text,
@@ -119,29 +138,38 @@ export function createTurnRunner(deps: TurnRunnerDeps): TurnRunner {
         citations: stored.citations,
       })
     } catch (err) {
+      // Give the claim up so that the visitor's client, sending again, is answered at once.
+      await deps.db
+        .tenant(tenantId, (tx) => releaseAnswerClaim(tx, message.id, answerId))
+        .catch(() => {})
+      if (signal.aborted) {
+        log.info('turn abandoned')
+        return
+      }
       log.error({ err }, 'turn failed')
-      events.error({ ...toErrorBody(err), conversationId, messageId: replyId })
+      events.error({ ...toErrorBody(err), conversationId, messageId: answerId })
+    } finally {
+      clearInterval(renew)
     }
   }
 
   return {
-    answer(visitor, message, events) {
-      const current = running.get(message.id)
-      if (current) return current.replyId
-      const replyId = newId()
-      const done = run(visitor, message, replyId, events).finally(() => running.delete(message.id))
-      running.set(message.id, { replyId, conversationId: message.conversationId, done })
-      return replyId
-    },
-    isAnswering(conversationId) {
-      for (const turn of running.values()) if (turn.conversationId === conversationId) return true
-      return false
+    answer(visitor, message, answerId, events) {
+      const abort = new AbortController()
+      const done = run(visitor, message, answerId, events, abort.signal).finally(() =>
+        running.delete(answerId),
+      )
+      running.set(answerId, { done, abort })
     },
     get inFlight() {
       return running.size
     },
     async settled() {
       while (running.size > 0) await Promise.all([...running.values()].map((t) => t.done))
+    },
+    async abortAll() {
+      for (const turn of running.values()) turn.abort.abort()
+      await this.settled()
     },
   }
 }

@@ -1,7 +1,7 @@
 import { PGlite, type Transaction } from '@electric-sql/pglite'
 import { vector } from '@electric-sql/pglite-pgvector'
 import type { Db, Queryable, Row } from './types.ts'
-import { SCOPE_TO_TENANT } from './types.ts'
+import { SCOPE_TO_TENANT, SESSION_SETTINGS } from './types.ts'
 
 function wrap(target: PGlite | Transaction): Queryable {
   return {
@@ -22,6 +22,7 @@ function wrap(target: PGlite | Transaction): Queryable {
  */
 export async function openPglite(dataDir: string): Promise<Db> {
   const pg = await PGlite.create({ dataDir, extensions: { vector } })
+  await pg.exec(SESSION_SETTINGS)
   return {
     driver: 'pglite',
     capabilities: { vector: false },

@@ -1,6 +1,6 @@
 import postgres from 'postgres'
 import type { Db, Queryable, Row } from './types.ts'
-import { SCOPE_TO_TENANT } from './types.ts'
+import { SCOPE_TO_TENANT, SESSION_SETTING_VALUES } from './types.ts'
 
 type Sql = postgres.Sql | postgres.TransactionSql
 type Params = postgres.ParameterOrJSON<never>[]
@@ -24,7 +24,7 @@ export async function openPostgres(url: string, options: { poolMax: number }): P
   const sql = postgres(url, {
     max: options.poolMax,
     onnotice: () => {},
-    connection: { application_name: 'avataradam' },
+    connection: { application_name: 'avataradam', ...SESSION_SETTING_VALUES },
     transform: { undefined: null },
   })
   return {
@@ -33,8 +33,13 @@ export async function openPostgres(url: string, options: { poolMax: number }): P
     ...wrap(sql),
     async tenant(tenantId, fn) {
       return (await sql.begin(async (tx) => {
-        await tx.unsafe(SCOPE_TO_TENANT, [tenantId], { prepare: true })
-        return fn(wrap(tx))
+        // Sent now but awaited last: postgres.js pipelines it with fn's first statement, saving a
+        // round trip. Were it to fail, the transaction would abort and fn's statements with it.
+        const scoped = tx.unsafe(SCOPE_TO_TENANT, [tenantId], { prepare: true }).execute()
+        scoped.catch(() => {})
+        const result = await fn(wrap(tx))
+        await scoped
+        return result
       })) as Awaited<ReturnType<typeof fn>>
     },
     async transaction(fn) {

@@ -37,3 +37,13 @@ export const APP_ROLE = 'avataradam_app'
 
 /** Statement that scopes the current transaction to a tenant and drops to the application role. */
 export const SCOPE_TO_TENANT = `select set_config('app.tenant_id', $1, true), set_config('role', '${APP_ROLE}', true)`
+
+/**
+ * Settings of every connection. With pgvector ≥ 0.8, an HNSW scan filtered to one tenant keeps
+ * walking the graph until it has found enough of that tenant's rows, instead of returning the
+ * few that happened to be among the nearest of all tenants.
+ */
+export const SESSION_SETTING_VALUES = { 'hnsw.iterative_scan': 'relaxed_order' } as const
+export const SESSION_SETTINGS = Object.entries(SESSION_SETTING_VALUES)
+  .map(([name, value]) => `set ${name} = '${value}';`)
+  .join(' ')
