@@ -14,6 +14,7 @@ import { createApp } from './http/app.ts'
 import { createDocumentService } from './knowledge/documents.ts'
 import { createIngestionWorker, type IngestionWorker } from './knowledge/ingestion-worker.ts'
 import { createSearchService } from './knowledge/search.ts'
+import { createDatabaseSourceStore, createFileSourceStore } from './knowledge/source-store.ts'
 import { createRateLimiter } from './limits/rate-limiter.ts'
 import { createLogger, type Logger } from './logger.ts'
 import type { EmbeddingModel } from './providers/embeddings/index.ts'
@@ -134,13 +135,18 @@ export async function startServer(
   const keys = createKeyService(db, {
     onError: (err) => log.warn({ err }, 'key bookkeeping failed'),
   })
+  const sources =
+    config.uploads.kind === 'files'
+      ? createFileSourceStore(config.uploads.dir)
+      : createDatabaseSourceStore()
   const ingestion = createIngestionWorker({
     db,
     embeddings,
+    sources,
     log: log.child({ component: 'ingestion' }),
     concurrency: config.ingestConcurrency,
   })
-  const documents = createDocumentService(db, () => ingestion.notify())
+  const documents = createDocumentService(db, sources, () => ingestion.notify())
   const search = createSearchService(db, embeddings)
   const names = new LRUCache<string, string>({ max: 10_000, ttl: 60_000 })
   const turns = createTurnRunner({

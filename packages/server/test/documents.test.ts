@@ -1,4 +1,8 @@
+import { existsSync } from 'node:fs'
+import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { buildDocx } from '../src/knowledge/parse/fixtures/build-docx.ts'
+import { buildPdf } from '../src/knowledge/parse/fixtures/build-pdf.ts'
 import { eventually } from './support/chat.ts'
 import { form, uploadAndWait, waitForDocument } from './support/documents.ts'
 import {
@@ -156,6 +160,43 @@ describe('every supported format', () => {
   })
 })
 
+describe('PDF and Word uploads', () => {
+  it('ingests a PDF and a DOCX into searchable chunks', async () => {
+    const pdf = buildPdf(
+      [
+        [
+          { text: 'Extended warranty', size: 18 },
+          { text: 'Our platinum plan covers the engine for 7 years.' },
+        ],
+      ],
+      { title: 'Warranty plans' },
+    )
+    const docx = buildDocx([
+      { text: 'Detailing menu', style: 'Heading1' },
+      { text: 'Ceramic coating costs $899 and lasts five years.' },
+    ])
+    const [pdfDoc, docxDoc] = await Promise.all([
+      uploadAndWait(server, tenant.secret.key, 'warranty.pdf', pdf),
+      uploadAndWait(server, tenant.secret.key, 'detailing.docx', docx),
+    ])
+    expect([pdfDoc.kind, pdfDoc.status, docxDoc.kind, docxDoc.status]).toEqual([
+      'pdf',
+      'ready',
+      'docx',
+      'ready',
+    ])
+    expect(pdfDoc.title).toBe('Warranty plans')
+    const platinum = await api(server, tenant.secret.key, 'POST', '/v1/search', {
+      query: 'platinum plan engine',
+    })
+    expect(platinum.body.hits[0].documentId).toBe(pdfDoc.id)
+    const ceramic = await api(server, tenant.secret.key, 'POST', '/v1/search', {
+      query: 'ceramic coating price',
+    })
+    expect(ceramic.body.hits[0].documentId).toBe(docxDoc.id)
+  })
+})
+
 describe('GET and DELETE /v1/documents', () => {
   it('lists documents newest first', async () => {
     const res = await api(server, tenant.secret.key, 'GET', '/v1/documents')
@@ -181,8 +222,12 @@ describe('GET and DELETE /v1/documents', () => {
       query: 'pontoon boats',
     })
     expect(found.body.hits[0].documentId).toBe(doc.id)
+    const uploads = server.config.uploads
+    const file = uploads.kind === 'files' ? path.join(uploads.dir, tenant.tenantId, doc.id) : null
+    if (file) expect(existsSync(file)).toBe(true)
     const del = await api(server, tenant.secret.key, 'DELETE', `/v1/documents/${doc.id}`)
     expect(del.status).toBe(204)
+    if (file) expect(existsSync(file)).toBe(false)
     const [row] = await server.db.query<{ n: number }>(
       'select count(*)::int as n from chunks where document_id = $1',
       [doc.id],

@@ -23,6 +23,11 @@ const EnvSchema = z.object({
   /** Redis connection string; unset keeps rate limits and socket fan-out in process. */
   REDIS_URL: url(['redis', 'rediss']).optional(),
   AVATARADAM_DATA_DIR: z.string().min(1).default('.avataradam/data'),
+  /**
+   * Folder for uploaded files. Defaults to `uploads` beside the embedded database; with
+   * DATABASE_URL and no folder set, files are kept in PostgreSQL (shared by every instance).
+   */
+  AVATARADAM_UPLOAD_DIR: z.string().min(1).optional(),
   /** Seed and serve the demo dealership; defaults to on in embedded mode. */
   AVATARADAM_DEMO: bool.optional(),
   /** Folder served at `/` (the example dealership site in demo mode). */
@@ -51,6 +56,8 @@ export interface Config {
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL']
   database: { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string; poolMax: number }
   redisUrl: string | undefined
+  /** Where uploaded files are kept: a folder, or the database. */
+  uploads: { kind: 'files'; dir: string } | { kind: 'database' }
   demo: boolean
   siteDir: string | undefined
   limits: {
@@ -117,6 +124,11 @@ export function loadConfig(
     logLevel: e.LOG_LEVEL,
     database,
     redisUrl: e.REDIS_URL,
+    uploads: e.AVATARADAM_UPLOAD_DIR
+      ? { kind: 'files', dir: path.resolve(cwd, e.AVATARADAM_UPLOAD_DIR) }
+      : database.kind === 'pglite'
+        ? { kind: 'files', dir: path.join(path.dirname(database.dataDir), 'uploads') }
+        : { kind: 'database' },
     demo: e.AVATARADAM_DEMO ?? database.kind === 'pglite',
     siteDir: e.AVATARADAM_SITE_DIR ? path.resolve(cwd, e.AVATARADAM_SITE_DIR) : undefined,
     limits: {

@@ -52,11 +52,11 @@ export interface NewDocument {
   kind: DocumentKind
   contentType: string | null
   sha256: Buffer
-  bytes: Uint8Array
+  sizeBytes: number
 }
 
 /**
- * Stores a document and its bytes, queued. Returns `null` when this tenant already has a document
+ * Stores a document, queued. Returns `null` when this tenant already has a document
  * with the same content (the unique (tenant_id, sha256) constraint decides, so concurrent
  * uploads of one file still store it once).
  */
@@ -77,15 +77,10 @@ export async function insertDocument(
       doc.kind,
       doc.contentType,
       doc.sha256,
-      doc.bytes.byteLength,
+      doc.sizeBytes,
     ],
   )
-  if (!row) return null
-  await db.query(
-    'insert into document_sources (document_id, tenant_id, content) values ($1, $2, $3)',
-    [doc.id, doc.tenantId, doc.bytes],
-  )
-  return toKnowledgeDocument(row)
+  return row ? toKnowledgeDocument(row) : null
 }
 
 export async function findDocumentBySha(

@@ -11,6 +11,7 @@ import {
   listDocuments,
 } from './documents-repo.ts'
 import { detectKind } from './parse/detect-kind.ts'
+import type { SourceStore } from './source-store.ts'
 
 export interface Upload {
   bytes: Uint8Array
@@ -32,7 +33,11 @@ export interface DocumentService {
  * The knowledge base as the REST routes see it. Accepting only stores the bytes: the ingestion
  * worker, told through `onQueued`, does the slow part, so an upload is answered at once.
  */
-export function createDocumentService(db: Db, onQueued: () => void): DocumentService {
+export function createDocumentService(
+  db: Db,
+  sources: SourceStore,
+  onQueued: () => void,
+): DocumentService {
   const notFound = (id: string) => new AppError('not_found', `No document with id ${id}.`)
   return {
     async accept(tenantId, upload) {
@@ -47,23 +52,35 @@ export function createDocumentService(db: Db, onQueued: () => void): DocumentSer
         )
       }
       const sha256 = createHash('sha256').update(upload.bytes).digest()
-      const result = await db.tenant(tenantId, async (tx) => {
-        const created = await insertDocument(tx, {
-          id: newId(),
-          tenantId,
-          title: upload.title ?? null,
-          filename: upload.filename,
-          kind,
-          contentType: upload.contentType,
-          sha256,
-          bytes: upload.bytes,
+      const ref = { tenantId, documentId: newId() }
+      let saved = false
+      try {
+        const result = await db.tenant(tenantId, async (tx) => {
+          const created = await insertDocument(tx, {
+            id: ref.documentId,
+            tenantId,
+            title: upload.title ?? null,
+            filename: upload.filename,
+            kind,
+            contentType: upload.contentType,
+            sha256,
+            sizeBytes: upload.bytes.byteLength,
+          })
+          if (created) {
+            await sources.save(tx, ref, upload.bytes)
+            saved = true
+            return { id: created.id, status: created.status, duplicate: false }
+          }
+          const existing = await findDocumentBySha(tx, tenantId, sha256)
+          return { id: existing!.id, status: existing!.status, duplicate: true }
         })
-        if (created) return { id: created.id, status: created.status, duplicate: false }
-        const existing = await findDocumentBySha(tx, tenantId, sha256)
-        return { id: existing!.id, status: existing!.status, duplicate: true }
-      })
-      if (!result.duplicate) onQueued()
-      return result
+        if (!result.duplicate) onQueued()
+        return result
+      } catch (err) {
+        // The transaction rolled back: bytes saved outside the database must go with it.
+        if (saved) await sources.remove(ref).catch(() => {})
+        throw err
+      }
     },
 
     async get(tenantId, id) {
@@ -78,6 +95,7 @@ export function createDocumentService(db: Db, onQueued: () => void): DocumentSer
 
     async delete(tenantId, id) {
       if (!(await db.tenant(tenantId, (tx) => deleteDocument(tx, tenantId, id)))) throw notFound(id)
+      await sources.remove({ tenantId, documentId: id })
     },
   }
 }

@@ -5,15 +5,16 @@ import {
   type ClaimedDocument,
   completeDocument,
   type IndexedChunk,
-  loadSource,
   renewClaim,
 } from './ingestion-repo.ts'
 import type { DocumentParser } from './parser-pool.ts'
+import type { SourceStore } from './source-store.ts'
 
 export interface IngestContext {
   db: Db
   embeddings: EmbeddingModel
   parser: DocumentParser
+  sources: SourceStore
   leaseSeconds: number
   signal: AbortSignal
 }
@@ -31,7 +32,7 @@ const EMBED_BATCH = 128
  * unreadable file, IngestionInterrupted when the work should simply stop.
  */
 export async function ingestDocument(ctx: IngestContext, doc: ClaimedDocument): Promise<void> {
-  const { db, embeddings, parser, leaseSeconds, signal } = ctx
+  const { db, embeddings, parser, sources, leaseSeconds, signal } = ctx
   const checkpoint = async (progress: number) => {
     if (signal.aborted) throw new IngestionInterrupted('stopping')
     if (!(await renewClaim(db, doc, progress, leaseSeconds))) {
@@ -39,7 +40,9 @@ export async function ingestDocument(ctx: IngestContext, doc: ClaimedDocument): 
     }
   }
 
-  const bytes = await db.tenant(doc.tenantId, (tx) => loadSource(tx, doc.id))
+  const bytes = await db.tenant(doc.tenantId, (tx) =>
+    sources.load(tx, { tenantId: doc.tenantId, documentId: doc.id }),
+  )
   if (!bytes) throw new IngestionInterrupted('the document was deleted')
   const parsed = await parser.parse(
     { bytes, kind: doc.kind, filename: doc.filename ?? undefined },

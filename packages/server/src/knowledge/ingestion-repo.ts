@@ -104,14 +104,6 @@ export async function failDocument(
   )
 }
 
-export async function loadSource(db: Queryable, documentId: string): Promise<Uint8Array | null> {
-  const [row] = await db.query<{ content: Uint8Array }>(
-    'select content from document_sources where document_id = $1',
-    [documentId],
-  )
-  return row?.content ?? null
-}
-
 export interface IndexedChunk {
   heading: string | null
   content: string

@@ -12,10 +12,12 @@ import {
 } from './ingestion-repo.ts'
 import { DocumentParseError } from './parse/types.ts'
 import { createParserPool } from './parser-pool.ts'
+import type { SourceStore } from './source-store.ts'
 
 export interface IngestionWorkerOptions {
   db: Db
   embeddings: EmbeddingModel
+  sources: SourceStore
   log: Logger
   /** Documents processed at once by this process. */
   concurrency: number
@@ -43,7 +45,7 @@ export interface IngestionWorker {
  * another instance, picks the document up again.
  */
 export function createIngestionWorker(options: IngestionWorkerOptions): IngestionWorker {
-  const { db, embeddings, log, concurrency } = options
+  const { db, embeddings, sources, log, concurrency } = options
   const parser = createParserPool({ threads: concurrency })
   const leaseSeconds = options.leaseSeconds ?? 30
   const pollIntervalMs = options.pollIntervalMs ?? 2000
@@ -90,7 +92,10 @@ export function createIngestionWorker(options: IngestionWorkerOptions): Ingestio
         jobLog.warn('document failed: too many attempts')
         return
       }
-      await ingestDocument({ db, embeddings, parser, leaseSeconds, signal: stopping.signal }, doc)
+      await ingestDocument(
+        { db, embeddings, parser, sources, leaseSeconds, signal: stopping.signal },
+        doc,
+      )
       jobLog.info({ ms: Math.round(performance.now() - started) }, 'document ready')
     } catch (err) {
       if (stopping.signal.aborted) {
