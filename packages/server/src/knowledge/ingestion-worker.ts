@@ -54,6 +54,18 @@ export function createIngestionWorker(options: IngestionWorkerOptions): Ingestio
   const stopping = new AbortController()
   let timer: NodeJS.Timeout | undefined
   let claiming = false
+  let statsTimer: NodeJS.Timeout | undefined
+  /**
+   * Refreshes the planner's statistics on chunks a little after documents change: full-text
+   * search leaves out words its statistics show as common, and PGlite runs no autovacuum.
+   */
+  const refreshStatistics = () => {
+    statsTimer ??= setTimeout(() => {
+      statsTimer = undefined
+      db.exec('analyze chunks').catch((err) => log.warn({ err }, 'analyze failed'))
+    }, 5000)
+    statsTimer.unref()
+  }
 
   async function fill(): Promise<void> {
     if (claiming || stopping.signal.aborted) return
@@ -97,6 +109,7 @@ export function createIngestionWorker(options: IngestionWorkerOptions): Ingestio
         doc,
       )
       jobLog.info({ ms: Math.round(performance.now() - started) }, 'document ready')
+      refreshStatistics()
     } catch (err) {
       if (stopping.signal.aborted) {
         // Stopped mid-way (whatever the step raised): the next start picks the document up again.
@@ -135,6 +148,7 @@ export function createIngestionWorker(options: IngestionWorkerOptions): Ingestio
     },
     async stop() {
       clearInterval(timer)
+      clearTimeout(statsTimer)
       stopping.abort()
       await Promise.all([...running.values()].map((r) => r.done))
       await parser.close()

@@ -25,20 +25,6 @@ export interface SearchService {
 const CANDIDATES = 20
 // The usual constant of reciprocal rank fusion: damps the head so both lists count.
 const RRF_K = 60
-const MAX_TERMS = 32
-
-/**
- * A full-text query that matches any of the question's words (`a | b | c`); Postgres drops its
- * own stop words and stems the rest. Words are reduced to letters and digits, so nothing in the
- * question can be read as tsquery syntax.
- */
-export function toOrQuery(text: string): string {
-  const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []
-  return [...new Set(words)]
-    .slice(0, MAX_TERMS)
-    .map((w) => `'${w}'`)
-    .join(' | ')
-}
 
 /**
  * Cosine distance between each chunk and the question, as SQL. With pgvector it is the `<=>`
@@ -91,9 +77,7 @@ export function createSearchService(db: Db, embeddings: EmbeddingModel): SearchS
        ),
        txt as (
          select id, row_number() over (order by rank desc) as r
-         from (select id, ts_rank_cd(tsv, query) as rank
-               from chunks, to_tsquery('english', $2) as query
-               where tenant_id = $1 and tsv @@ query order by rank desc limit $3) t
+         from avataradam_text_search($2::text, $3::int)
        ),
        hits as (select id from vec union select id from txt)
        select c.id, c.document_id, d.title, d.filename, c.heading, c.content,
@@ -110,7 +94,7 @@ export function createSearchService(db: Db, embeddings: EmbeddingModel): SearchS
        limit $4`,
       [
         tenantId,
-        toOrQuery(query),
+        query,
         CANDIDATES,
         limit,
         ...(db.capabilities.vector ? [vectorLiteral(embedding!, db.capabilities)] : []),
