@@ -159,6 +159,26 @@ describe('row-level security', () => {
     expect(conversations).toEqual([])
   })
 
+  it('keeps the full-text search function to the scoped tenant, whatever is asked', async () => {
+    const question = 'powertrain warranty Alpha Autos'
+    const scopedToB = await server.db.tenant(b.tenantId, (tx) =>
+      tx.query<{ id: string }>('select id from avataradam_text_search($1, 50)', [question]),
+    )
+    const [foreign] = await server.db.query<{ n: number }>(
+      'select count(*)::int as n from chunks where id = any($1::uuid[]) and tenant_id <> $2',
+      [scopedToB.map((r) => r.id), b.tenantId],
+    )
+    expect(foreign!.n).toBe(0)
+    const scopedToA = await server.db.tenant(a.tenantId, (tx) =>
+      tx.query('select id from avataradam_text_search($1, 50)', [question]),
+    )
+    expect(scopedToA.length).toBeGreaterThan(0)
+    // Outside any tenant scope it finds nothing at all.
+    expect(
+      await server.db.query('select id from avataradam_text_search($1, 50)', [question]),
+    ).toEqual([])
+  })
+
   it('refuses writing a row for another tenant from a tenant transaction', async () => {
     await expect(
       server.db.tenant(b.tenantId, (tx) =>
