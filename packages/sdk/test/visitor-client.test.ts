@@ -18,7 +18,8 @@ const servers: TestServer[] = []
 const clients: VisitorClient[] = []
 afterEach(async () => {
   for (const c of clients.splice(0)) c.close()
-  await Promise.all(servers.splice(0).map((s) => s.stop()))
+  // Newest first: a restarted server shares its data folder with the one that created it.
+  for (const s of servers.splice(0).reverse()) await s.stop()
 })
 
 async function setup(parts?: Parameters<typeof startTestServer>[0]) {

@@ -5,7 +5,8 @@ import { api, createTenant, startTestServer, type TestServer } from './support/s
 
 const servers: TestServer[] = []
 afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.stop()))
+  // Newest first: a restarted server shares its data folder with the one that created it.
+  for (const s of servers.splice(0).reverse()) await s.stop()
 })
 
 async function start(dataDir?: string) {

@@ -50,6 +50,7 @@ export interface TurnRunner {
 }
 
 const HISTORY_TURNS = 6
+const DELTA_WINDOW_MS = 25
 const SNIPPET_CHARS = 240
 
 function snippet(text: string): string {
@@ -100,23 +101,39 @@ export function createTurnRunner(deps: TurnRunnerDeps): TurnRunner {
       let text = ''
       let index = 0
       let chunkIds: string[] = []
-      for await (const part of deps.answerer.doStream({
-        question: message.text,
-        history: history.map((m) => ({ role: m.role, text: m.text })),
-        passages,
-        dealershipName,
-        page: visitor.page ?? undefined,
-        abortSignal: signal,
-      })) {
-        signal.throwIfAborted()
-        if (part.type === 'text') {
-          if (!part.text) continue
-          text += part.text
-          events.delta({ conversationId, messageId: answerId, text: part.text, index: index++ })
-        } else {
-          chunkIds = part.chunkIds
-        }
+      // Parts arriving close together go out as one delta: a model streaming tokens every few
+      // milliseconds, or an answer composed at once, need not cost a packet (and a write) each.
+      let unsent = ''
+      let flushTimer: NodeJS.Timeout | undefined
+      const flush = () => {
+        clearTimeout(flushTimer)
+        flushTimer = undefined
+        if (!unsent) return
+        events.delta({ conversationId, messageId: answerId, text: unsent, index: index++ })
+        unsent = ''
       }
+      try {
+        for await (const part of deps.answerer.doStream({
+          question: message.text,
+          history: history.map((m) => ({ role: m.role, text: m.text })),
+          passages,
+          dealershipName,
+          page: visitor.page ?? undefined,
+          abortSignal: signal,
+        })) {
+          signal.throwIfAborted()
+          if (part.type === 'text') {
+            text += part.text
+            unsent += part.text
+            flushTimer ??= setTimeout(flush, DELTA_WINDOW_MS)
+          } else {
+            chunkIds = part.chunkIds
+          }
+        }
+      } finally {
+        clearTimeout(flushTimer)
+      }
+      flush()
       signal.throwIfAborted()
       const citations = citationsFor(passages, chunkIds)
       const stored = await deps.db.tenant(tenantId, async (tx) => {
