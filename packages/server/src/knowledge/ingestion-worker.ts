@@ -53,7 +53,6 @@ export function createIngestionWorker(options: IngestionWorkerOptions): Ingestio
   const running = new Map<string, { doc: ClaimedDocument; done: Promise<void> }>()
   const stopping = new AbortController()
   let timer: NodeJS.Timeout | undefined
-  let claiming = false
   let statsTimer: NodeJS.Timeout | undefined
   /**
    * Refreshes the planner's statistics on chunks a little after documents change: full-text
@@ -67,9 +66,17 @@ export function createIngestionWorker(options: IngestionWorkerOptions): Ingestio
     statsTimer.unref()
   }
 
-  async function fill(): Promise<void> {
-    if (claiming || stopping.signal.aborted) return
-    claiming = true
+  let filling: Promise<void> | undefined
+
+  /** Claims documents while there is room; concurrent callers share the one claiming pass. */
+  function fill(): Promise<void> {
+    filling ??= claimWhileRoom().finally(() => {
+      filling = undefined
+    })
+    return filling
+  }
+
+  async function claimWhileRoom(): Promise<void> {
     try {
       while (running.size < concurrency && !stopping.signal.aborted) {
         const doc = await claimNextDocument(db, leaseSeconds)
@@ -82,8 +89,6 @@ export function createIngestionWorker(options: IngestionWorkerOptions): Ingestio
       }
     } catch (err) {
       log.error({ err }, 'could not claim a document to ingest')
-    } finally {
-      claiming = false
     }
   }
 

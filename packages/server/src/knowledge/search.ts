@@ -27,17 +27,29 @@ const CANDIDATES = 20
 const RRF_K = 60
 
 /**
- * Cosine distance between each chunk and the question, as SQL. With pgvector it is the `<=>`
- * operator (and its HNSW index). Without it, a dot product written out over the question's
- * non-zero components only: the question is short, so its vector is sparse, and indexing into
- * the array beats multiplying every component (a hundred times faster than unnest()).
+ * Cosine distance between a chunk's embedding column and the question, as SQL. With pgvector it
+ * is the `<=>` operator (and its HNSW index). Without it, a dot product over the question's
+ * non-zero components only ($5 their positions, $6 their weights): a question is short, so its
+ * vector is sparse, and looking up those components beats multiplying all of them.
  */
-function distanceSql(embedding: readonly number[], caps: DbCapabilities): string {
-  if (caps.vector) return 'embedding <=> $5::vector'
-  const terms = embedding.flatMap((w, i) =>
-    w === 0 ? [] : [`embedding[${i + 1}] * ${Number(w.toFixed(6))}`],
-  )
-  return terms.length > 0 ? `1 - (${terms.join(' + ')})` : '1'
+function distanceSql(column: string, caps: DbCapabilities): string {
+  return caps.vector
+    ? `${column} <=> $5::vector`
+    : `1 - (select sum(${column}[i] * w) from unnest($5::int[], $6::real[]) as q (i, w))`
+}
+
+/** The question's embedding as query parameters for {@link distanceSql}. */
+function distanceParams(embedding: readonly number[], caps: DbCapabilities): unknown[] {
+  if (caps.vector) return [vectorLiteral(embedding, caps)]
+  const positions: number[] = []
+  const weights: number[] = []
+  embedding.forEach((w, i) => {
+    if (w !== 0) {
+      positions.push(i + 1)
+      weights.push(w)
+    }
+  })
+  return [positions, weights]
 }
 
 interface SearchRow extends Record<string, unknown> {
@@ -68,7 +80,7 @@ export function createSearchService(db: Db, embeddings: EmbeddingModel): SearchS
     const {
       embeddings: [embedding],
     } = await embeddings.doEmbed({ values: [query] })
-    const distance = distanceSql(embedding!, db.capabilities)
+    const distance = distanceSql('embedding', db.capabilities)
     const rows = await tx.query<SearchRow>(
       `with vec as (
          select id, dist, row_number() over (order by dist) as r
@@ -82,7 +94,7 @@ export function createSearchService(db: Db, embeddings: EmbeddingModel): SearchS
        hits as (select id from vec union select id from txt)
        select c.id, c.document_id, d.title, d.filename, c.heading, c.content,
               (coalesce(1.0 / (${RRF_K} + vec.r), 0) + coalesce(1.0 / (${RRF_K} + txt.r), 0))::float8 as score,
-              coalesce(vec.dist, ${distance.replaceAll('embedding', 'c.embedding')})::float8 as distance,
+              coalesce(vec.dist, ${distanceSql('c.embedding', db.capabilities)})::float8 as distance,
               txt.id is not null as text_match
        from hits
        join chunks c on c.id = hits.id
@@ -92,13 +104,7 @@ export function createSearchService(db: Db, embeddings: EmbeddingModel): SearchS
        where c.tenant_id = $1
        order by score desc, c.id
        limit $4`,
-      [
-        tenantId,
-        query,
-        CANDIDATES,
-        limit,
-        ...(db.capabilities.vector ? [vectorLiteral(embedding!, db.capabilities)] : []),
-      ],
+      [tenantId, query, CANDIDATES, limit, ...distanceParams(embedding!, db.capabilities)],
     )
     return rows.map((r) => ({
       chunkId: r.id,

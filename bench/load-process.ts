@@ -1,0 +1,162 @@
+/**
+ * A load generator: holds a share of the bench's visitors (Socket.io clients, websocket
+ * transport) and drives them closed-loop. Several of these run at once when one process cannot
+ * keep up, and none shares an event loop with the server under test.
+ */
+import type {
+  ChatDone,
+  ChatError,
+  ChatSendPayload,
+  ChatSendResult,
+  ErrorBody,
+} from '@avataradam/sdk/protocol'
+import { io, type Socket } from 'socket.io-client'
+import { serveChild } from './lib/child.ts'
+import { runClosedLoop } from './lib/closed-loop.ts'
+import { VISITOR_QUESTIONS } from './lib/corpus.ts'
+import { BENCH_ORIGIN } from './lib/servers.ts'
+
+const TIMEOUT_MS = 30_000
+
+export interface ConnectArgs {
+  url: string
+  count: number
+  /** A publishable key for the AvatarAdam handshake; none for the bare baseline. */
+  key?: string
+  /** Handshakes in flight at once. */
+  parallel?: number
+}
+
+export interface LoopArgs {
+  warmupMs: number
+  durationMs: number
+  /** A visitor starts a new conversation after this many questions. */
+  turnsPerConversation?: number
+}
+
+let sockets: Socket[] = []
+
+function connectOne(args: ConnectArgs, n: number): Promise<Socket> {
+  const socket = io(args.url, {
+    transports: ['websocket'],
+    extraHeaders: { origin: BENCH_ORIGIN },
+    auth: args.key ? { key: args.key, visitorId: `bench_${process.pid}_${n}` } : {},
+    reconnection: false,
+    forceNew: true,
+    timeout: TIMEOUT_MS,
+  })
+  return new Promise((resolve, reject) => {
+    socket.once('connect', () => resolve(socket))
+    socket.once('connect_error', (err) => {
+      socket.close()
+      reject(err)
+    })
+  })
+}
+
+async function connect(args: ConnectArgs) {
+  const started = performance.now()
+  const parallel = args.parallel ?? 100
+  let next = 0
+  let failed = 0
+  let lastError = ''
+  await Promise.all(
+    Array.from({ length: Math.min(parallel, args.count) }, async () => {
+      while (next < args.count) {
+        const n = next++
+        try {
+          sockets.push(await connectOne(args, n))
+        } catch (err) {
+          failed++
+          lastError = (err as Error).message
+        }
+      }
+    }),
+  )
+  return { connected: sockets.length, failed, lastError, ms: performance.now() - started }
+}
+
+/** Sends one question and resolves on its `chat:done`, which may arrive before the ack does. */
+function chatVisitor(socket: Socket, turnsPerConversation: number) {
+  const waiting = new Map<string, { resolve(): void; reject(err: Error): void }>()
+  const early = new Set<string>()
+  socket.on('chat:done', (done: ChatDone) => {
+    const waiter = waiting.get(done.messageId)
+    if (waiter) {
+      waiting.delete(done.messageId)
+      waiter.resolve()
+    } else early.add(done.messageId)
+  })
+  socket.on('chat:error', (error: ChatError) => {
+    const waiter = error.messageId ? waiting.get(error.messageId) : undefined
+    waiter?.reject(new Error(`chat:error ${error.code}: ${error.message}`))
+  })
+  let conversationId: string | undefined
+  let sent = 0
+  return async (text: string) => {
+    if (sent % turnsPerConversation === 0) conversationId = undefined
+    const payload: ChatSendPayload = {
+      text,
+      clientMessageId: `m_${process.pid}_${socket.id}_${sent++}`,
+      ...(conversationId ? { conversationId } : {}),
+    }
+    const ack: ChatSendResult | { error: ErrorBody } = await socket
+      .timeout(TIMEOUT_MS)
+      .emitWithAck('chat:send', payload)
+    if ('error' in ack) throw new Error(`chat:send ${ack.error.code}: ${ack.error.message}`)
+    conversationId = ack.conversationId
+    const replyId = ack.replyMessageId
+    if (early.delete(replyId)) return
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        waiting.delete(replyId)
+        reject(new Error('no chat:done in time'))
+      }, TIMEOUT_MS)
+      waiting.set(replyId, {
+        resolve() {
+          clearTimeout(timer)
+          resolve()
+        },
+        reject(err) {
+          clearTimeout(timer)
+          reject(err)
+        },
+      })
+    })
+  }
+}
+
+await serveChild(async () => ({
+  info: { pid: process.pid },
+  handlers: {
+    connect: (args: ConnectArgs) => connect(args),
+    chat: (args: LoopArgs) => {
+      const visitors = sockets.map((s) => chatVisitor(s, args.turnsPerConversation ?? 5))
+      // Each visitor starts at a different question so the mix is spread across the window.
+      return runClosedLoop(
+        visitors.length,
+        (v, i) =>
+          visitors[v]!(VISITOR_QUESTIONS[(v * 7 + i + process.pid) % VISITOR_QUESTIONS.length]!),
+        args,
+      )
+    },
+    echo: (args: LoopArgs) =>
+      runClosedLoop(
+        sockets.length,
+        async (v, i) => {
+          const payload = { text: VISITOR_QUESTIONS[i % VISITOR_QUESTIONS.length], i }
+          await sockets[v]!.timeout(TIMEOUT_MS).emitWithAck('echo', payload)
+        },
+        args,
+      ),
+    disconnect: () => {
+      for (const socket of sockets) socket.close()
+      const closed = sockets.length
+      sockets = []
+      return closed
+    },
+    stop: () => {
+      for (const socket of sockets) socket.close()
+    },
+  },
+}))

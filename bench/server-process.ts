@@ -1,0 +1,194 @@
+/**
+ * A server under test, in its own process so the load generator never shares its event loop.
+ * Kinds: the real AvatarAdam server (seeded with one dealership and the demo documents), and the
+ * bare baselines: a Socket.io server that acks an echo, and a Hono app that parses an upload.
+ */
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
+import { createServer, type Server as HttpServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { createAdaptorServer } from '@hono/node-server'
+import { Hono } from 'hono'
+import { Server } from 'socket.io'
+import { loadConfig } from '../packages/server/src/config/index.ts'
+import { startServer } from '../packages/server/src/server.ts'
+import { insertTenant } from '../packages/server/src/tenants/tenants-repo.ts'
+import { serveChild } from './lib/child.ts'
+import { startProfiler } from './lib/profile.ts'
+import { BENCH_ORIGIN, type DatabaseChoice, type ServerKind } from './lib/servers.ts'
+import { sleep } from './lib/stats.ts'
+
+const DEMO_DOCUMENTS = new URL('../packages/server/demo/documents/', import.meta.url)
+// High enough that no limiter ever refuses bench traffic; the limiters still run on every event.
+const UNLIMITED = '1000000000'
+
+type Handlers = Record<string, (args: never) => unknown>
+
+/** heapUsed and RSS after full collections, so the figure is live memory, not garbage. */
+async function memoryAfterGc() {
+  for (let i = 0; i < 4; i++) {
+    globalThis.gc?.()
+    await sleep(50)
+  }
+  const { heapUsed, rss } = process.memoryUsage()
+  return { heapUsed, rss }
+}
+
+function listening(http: HttpServer): Promise<string> {
+  return new Promise((resolve) =>
+    http.listen(0, '127.0.0.1', () => {
+      resolve(`http://127.0.0.1:${(http.address() as AddressInfo).port}`)
+    }),
+  )
+}
+
+/** Handlers every kind shares: memory readings, connection counts and scoped CPU profiles. */
+function commonHandlers(connections: () => number): Handlers {
+  let profiler: Awaited<ReturnType<typeof startProfiler>> | undefined
+  return {
+    memory: async () => ({ ...(await memoryAfterGc()), connections: connections() }),
+    connections: () => connections(),
+    profileStart: async () => {
+      profiler = await startProfiler()
+    },
+    profileStop: async ({ file }: { file: string }) => {
+      const summary = await profiler!.stop(file)
+      profiler = undefined
+      return summary
+    },
+  }
+}
+
+/**
+ * Polls the document list until every document is ready. (The worker's `drained()` can resolve
+ * while a claim is still being made, so the bench asks the API, as a client would.)
+ */
+async function waitUntilReady(url: string, secretKey: string, expected: number): Promise<number> {
+  const deadline = Date.now() + 120_000
+  for (;;) {
+    const res = await fetch(`${url}/v1/documents`, {
+      headers: { authorization: `Bearer ${secretKey}` },
+    })
+    const { documents } = (await res.json()) as { documents: { status: string }[] }
+    const ready = documents.filter((d) => d.status === 'ready').length
+    const failed = documents.filter((d) => d.status === 'failed').length
+    if (ready === expected) return ready
+    if (failed > 0 || Date.now() > deadline) {
+      throw new Error(`seeding: ${ready}/${expected} documents ready, ${failed} failed`)
+    }
+    await sleep(100)
+  }
+}
+
+/**
+ * Resolves once ingestion has nothing to do and the event loop has been idle for a while, so the
+ * next upload is timed on a quiet server rather than one still parsing the previous 10 MB.
+ */
+async function quiet(drained: () => Promise<void>): Promise<void> {
+  await drained()
+  let calm = 0
+  while (calm < 10) {
+    const before = performance.now()
+    await sleep(20)
+    calm = performance.now() - before < 25 ? calm + 1 : 0
+  }
+  await drained()
+}
+
+async function startAvatarAdam(database: DatabaseChoice) {
+  const dataDir =
+    database.kind === 'pglite'
+      ? path.join(await mkdtemp(path.join(tmpdir(), 'avataradam-bench-')), 'data')
+      : undefined
+  const config = loadConfig({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'silent',
+    AVATARADAM_DEMO: 'false',
+    DATABASE_URL: database.kind === 'postgres' ? database.url : undefined,
+    AVATARADAM_DATA_DIR: dataDir,
+    RATE_LIMIT_MESSAGES_PER_MINUTE: UNLIMITED,
+    RATE_LIMIT_CONNECTIONS_PER_MINUTE: UNLIMITED,
+    RATE_LIMIT_REQUESTS_PER_MINUTE: UNLIMITED,
+  })
+  const server = await startServer(config)
+  const tenant = await insertTenant(server.db, 'Bench Motors')
+  const publishable = await server.keys.create(tenant.id, {
+    type: 'publishable',
+    allowedOrigins: [BENCH_ORIGIN],
+  })
+  const secret = await server.keys.create(tenant.id, { type: 'secret' })
+  const files = (await readdir(DEMO_DOCUMENTS)).sort()
+  for (const file of files) {
+    const form = new FormData()
+    form.set('file', new File([await readFile(new URL(file, DEMO_DOCUMENTS))], file))
+    const res = await fetch(`${server.url}/v1/documents`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${secret.key}` },
+      body: form,
+    })
+    if (res.status !== 202) throw new Error(`seeding ${file}: ${res.status} ${await res.text()}`)
+  }
+  const ready = await waitUntilReady(server.url, secret.key, files.length)
+  return {
+    info: {
+      url: server.url,
+      tenantId: tenant.id,
+      publishableKey: publishable.key,
+      secretKey: secret.key,
+      documents: ready,
+    },
+    handlers: {
+      ...commonHandlers(() => server.io.engine.clientsCount),
+      quiet: () => quiet(() => server.ingestion.drained()),
+      stop: async () => {
+        // The bench database is the bench's own, but a tidy one keeps runs comparable.
+        await server.db.query('delete from tenants where id = $1', [tenant.id]).catch(() => {})
+        await server.close()
+        if (dataDir) await rm(path.dirname(dataDir), { recursive: true, force: true })
+      },
+    },
+  }
+}
+
+/** The bare Socket.io baseline: same library and version, default options, acks an echo. */
+async function startSocketIoEcho() {
+  const http = createServer()
+  const io = new Server(http, { serveClient: false, cors: { origin: true } })
+  io.on('connection', (socket) => {
+    socket.on('echo', (payload: unknown, ack: (res: unknown) => void) => ack(payload))
+  })
+  return {
+    info: { url: await listening(http) },
+    handlers: {
+      ...commonHandlers(() => io.engine.clientsCount),
+      stop: () => new Promise<void>((resolve) => io.close(() => resolve())),
+    },
+  }
+}
+
+/** The bare upload baseline: Hono on @hono/node-server, `parseBody()`, then 202. */
+async function startHonoUpload() {
+  const app = new Hono()
+  app.post('/v1/documents', async (c) => {
+    const body = await c.req.parseBody()
+    const file = body.file
+    if (!(file instanceof File)) return c.json({ error: 'no file' }, 400)
+    return c.json({ size: file.size }, 202)
+  })
+  const http = createAdaptorServer({ fetch: app.fetch }) as HttpServer
+  return {
+    info: { url: await listening(http) },
+    handlers: {
+      ...commonHandlers(() => 0),
+      stop: () => new Promise<void>((resolve) => http.close(() => resolve())),
+    },
+  }
+}
+
+await serveChild<{ kind: ServerKind; database?: DatabaseChoice }>(async ({ kind, database }) => {
+  if (kind === 'avataradam') return startAvatarAdam(database ?? { kind: 'pglite' })
+  if (kind === 'socketio-echo') return startSocketIoEcho()
+  return startHonoUpload()
+})
