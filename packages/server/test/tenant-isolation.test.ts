@@ -162,7 +162,7 @@ describe('row-level security', () => {
   it('keeps the full-text search function to the scoped tenant, whatever is asked', async () => {
     const question = 'powertrain warranty Alpha Autos'
     const scopedToB = await server.db.tenant(b.tenantId, (tx) =>
-      tx.query<{ id: string }>('select id from avataradam_text_search($1, 50)', [question]),
+      tx.query<{ id: string }>("select id from avataradam_text_search($1, '{}', 50)", [question]),
     )
     const [foreign] = await server.db.query<{ n: number }>(
       'select count(*)::int as n from chunks where id = any($1::uuid[]) and tenant_id <> $2',
@@ -170,12 +170,12 @@ describe('row-level security', () => {
     )
     expect(foreign!.n).toBe(0)
     const scopedToA = await server.db.tenant(a.tenantId, (tx) =>
-      tx.query('select id from avataradam_text_search($1, 50)', [question]),
+      tx.query("select id from avataradam_text_search($1, '{}', 50)", [question]),
     )
     expect(scopedToA.length).toBeGreaterThan(0)
     // Outside any tenant scope it finds nothing at all.
     expect(
-      await server.db.query('select id from avataradam_text_search($1, 50)', [question]),
+      await server.db.query("select id from avataradam_text_search($1, '{}', 50)", [question]),
     ).toEqual([])
   })
 

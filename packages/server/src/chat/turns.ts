@@ -93,9 +93,10 @@ export function createTurnRunner(deps: TurnRunnerDeps): TurnRunner {
     )
     try {
       const dealershipName = await deps.dealershipName(tenantId)
+      const query = await deps.search.prepare(message.text)
       // One transaction for everything the turn reads.
       const { passages, history } = await deps.db.tenant(tenantId, async (tx) => ({
-        passages: await deps.search.searchIn(tx, tenantId, message.text),
+        passages: await deps.search.searchIn(tx, tenantId, query),
         history: await messagesBefore(tx, conversationId, message.id, HISTORY_TURNS),
       }))
       let text = ''
