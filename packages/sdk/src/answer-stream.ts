@@ -16,8 +16,14 @@ export class AnswerStream implements AsyncIterable<ChatDelta>, PromiseLike<ChatD
   readonly clientMessageId: string
   /** Resolves when the server has stored the visitor message. */
   readonly sent: Promise<ChatSendResult>
+  /** What the iterator yields: in order, without gaps or repeats. */
   #deltas: ChatDelta[] = []
-  #seen = new Set<string>()
+  /** The answer being streamed now (a new one starts if a crash lost the first). */
+  #current: string | undefined
+  /** Index of the next delta of the current answer. */
+  #next = 0
+  /** Deltas that arrived ahead of a missing one, waiting for it (or for the whole message). */
+  #held = new Map<number, ChatDelta>()
   #wake: (() => void)[] = []
   #done: ChatDone | undefined
   #error: AvatarAdamError | undefined
@@ -56,29 +62,49 @@ export class AnswerStream implements AsyncIterable<ChatDelta>, PromiseLike<ChatD
     this.#acked.resolve(result)
   }
 
-  /** @internal Repeats (the same delta again, after a reconnect) are dropped. */
+  /**
+   * @internal Deltas are passed on in index order: a repeat (after a reconnect) is dropped, and
+   * one that arrives after a gap waits until the gap is filled, or until the finished message
+   * fills it.
+   */
   _delta(delta: ChatDelta): void {
-    const id = `${delta.messageId}:${delta.index}`
-    if (this.#done || this.#error || this.#seen.has(id)) return
-    this.#seen.add(id)
-    this.#deltas.push(delta)
+    if (this.#done || this.#error) return
+    if (delta.messageId !== this.#current) {
+      this.#current = delta.messageId
+      this.#next = 0
+      this.#held.clear()
+    }
+    if (delta.index < this.#next) return
+    this.#held.set(delta.index, delta)
+    let ready = this.#held.get(this.#next)
+    if (!ready) return
+    while (ready) {
+      this.#held.delete(this.#next)
+      this.#deltas.push(ready)
+      this.#next++
+      ready = this.#held.get(this.#next)
+    }
     this.#notify()
   }
 
   /** @internal */
   _done(done: ChatDone): void {
     if (this.#done || this.#error) return
-    const streamed = this.#deltas.filter((d) => d.messageId === done.messageId)
-    const text = streamed.map((d) => d.text).join('')
-    // An answer recovered from history after a reconnect: deliver the part not yet streamed.
-    if (done.text.length > text.length && done.text.startsWith(text)) {
+    const streamed = this.#deltas
+      .filter((d) => d.messageId === done.messageId)
+      .map((d) => d.text)
+      .join('')
+    // What never arrived as deltas (a reconnect lost some, or the answer came from history):
+    // delivered now, as one last delta.
+    if (done.text.length > streamed.length && done.text.startsWith(streamed)) {
       this.#deltas.push({
         conversationId: done.conversationId,
         messageId: done.messageId,
-        text: done.text.slice(text.length),
-        index: streamed.length,
+        text: done.text.slice(streamed.length),
+        index: done.messageId === this.#current ? this.#next : 0,
       })
     }
+    this.#held.clear()
     this.#done = done
     this.#settle.resolve(done)
     this.#notify()

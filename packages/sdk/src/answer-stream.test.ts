@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest'
+import { AnswerStream } from './answer-stream.ts'
+import type { ChatDelta } from './protocol.ts'
+
+const delta = (index: number, text: string, messageId = 'a1'): ChatDelta => ({
+  conversationId: 'c1',
+  messageId,
+  index,
+  text,
+})
+const done = (text: string, messageId = 'a1') => ({
+  conversationId: 'c1',
+  messageId,
+  replyTo: 'm1',
+  text,
+  citations: [],
+})
+
+async function collect(stream: AnswerStream): Promise<string[]> {
+  const out: string[] = []
+  for await (const d of stream) out.push(d.text)
+  return out
+}
+
+describe('AnswerStream', () => {
+  it('passes deltas on in order and drops repeats', async () => {
+    const stream = new AnswerStream('m1')
+    const texts = collect(stream)
+    stream._delta(delta(0, 'Hello'))
+    stream._delta(delta(0, 'Hello'))
+    stream._delta(delta(1, ' there'))
+    stream._done(done('Hello there'))
+    expect(await texts).toEqual(['Hello', ' there'])
+    expect((await stream).text).toBe('Hello there')
+  })
+
+  it('holds a delta that arrives after a gap until the gap is filled', async () => {
+    const stream = new AnswerStream('m1')
+    const texts = collect(stream)
+    stream._delta(delta(0, 'a'))
+    stream._delta(delta(2, 'c'))
+    expect(stream.text).toBe('a')
+    stream._delta(delta(1, 'b'))
+    expect(stream.text).toBe('abc')
+    stream._done(done('abc'))
+    expect(await texts).toEqual(['a', 'b', 'c'])
+  })
+
+  it('fills a gap that never closes from the finished message', async () => {
+    const stream = new AnswerStream('m1')
+    const texts = collect(stream)
+    stream._delta(delta(0, 'one '))
+    stream._delta(delta(2, 'three'))
+    stream._done(done('one two three'))
+    expect((await texts).join('')).toBe('one two three')
+  })
+
+  it('streams a restarted answer under its new message id', async () => {
+    const stream = new AnswerStream('m1')
+    const texts = collect(stream)
+    stream._delta(delta(0, 'lost ', 'a1'))
+    stream._delta(delta(0, 'new ', 'a2'))
+    stream._delta(delta(1, 'answer', 'a2'))
+    stream._done(done('new answer', 'a2'))
+    expect(await texts).toEqual(['lost ', 'new ', 'answer'])
+    expect(stream.text).toBe('new answer')
+  })
+
+  it('rejects both the iterator and the promise on failure', async () => {
+    const stream = new AnswerStream('m1')
+    const texts = collect(stream)
+    const { AvatarAdamError } = await import('./errors.ts')
+    stream._fail(new AvatarAdamError('rate_limited', 'slow down', { retryAfter: 3 }))
+    await expect(texts).rejects.toMatchObject({ code: 'rate_limited' })
+    await expect(stream).rejects.toMatchObject({ retryAfter: 3 })
+    await expect(stream.sent).rejects.toMatchObject({ code: 'rate_limited' })
+  })
+})
