@@ -11,6 +11,7 @@ import { lockDataDir } from './db/data-dir-lock.ts'
 import { type Db, migrate, openDb } from './db/index.ts'
 import { type DemoDealership, ensureDemoDealership } from './demo/seed.ts'
 import { createApp } from './http/app.ts'
+import { findWidgetDist } from './http/widget-assets.ts'
 import { createDocumentService } from './knowledge/documents.ts'
 import { createIngestionWorker, type IngestionWorker } from './knowledge/ingestion-worker.ts'
 import { createSearchService } from './knowledge/search.ts'
@@ -199,9 +200,14 @@ export async function startServer(
         await db.query('select 1')
       },
     },
+    widgetDist: findWidgetDist(),
     site: siteDir
       ? {
           dir: siteDir,
+          // The demo site shows the widget working under the strictest policy a dealership
+          // might have: no inline scripts or styles, no eval, nothing from other origins.
+          contentSecurityPolicy:
+            "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; frame-ancestors 'none'",
           variables: {
             AVATARADAM_PUBLISHABLE_KEY: demo?.publishableKey ?? '',
             AVATARADAM_SERVER_URL: config.publicUrl,

@@ -18,6 +18,7 @@ import { healthRoutes, type Readiness } from './health.ts'
 import { requestLog } from './request-log.ts'
 import { secretKeyAuth } from './secret-key-auth.ts'
 import { type SiteOptions, siteRoutes } from './site.ts'
+import { widgetRoutes } from './widget-assets.ts'
 
 export interface AppDeps {
   log: Logger
@@ -30,6 +31,8 @@ export interface AppDeps {
   limits: { uploadBytes: number; jsonBytes: number }
   /** A static site served at `/` (the demo dealership site). */
   site?: SiteOptions | undefined
+  /** The built widget, served at `/widget/`. */
+  widgetDist?: string | undefined
 }
 
 /**
@@ -68,6 +71,7 @@ export function createApp(deps: AppDeps) {
   v1.route('/', conversationRoutes(deps.db))
   app.route('/v1', v1)
 
+  if (deps.widgetDist) app.route('/', widgetRoutes(deps.widgetDist))
   if (deps.site) app.route('/', siteRoutes(deps.site))
   return app
 }

@@ -9,6 +9,8 @@ export interface SiteOptions {
   dir: string
   /** `%NAME%` placeholders filled in HTML pages, such as the demo's publishable key. */
   variables?: Record<string, string>
+  /** A Content-Security-Policy sent with the HTML pages. */
+  contentSecurityPolicy?: string
 }
 
 /**
@@ -37,6 +39,9 @@ export function siteRoutes(options: SiteOptions) {
       return next()
     }
     for (const [name, value] of variables) html = html.replaceAll(`%${name}%`, value)
+    if (options.contentSecurityPolicy) {
+      c.header('Content-Security-Policy', options.contentSecurityPolicy)
+    }
     return c.html(html)
   })
   app.use('/*', serveStatic({ root }))
