@@ -41,6 +41,8 @@ export interface ServerParts {
 export interface RunningServer {
   /** Where this server listens, such as `http://127.0.0.1:3000`. */
   url: string
+  /** The URL visitors use: PUBLIC_URL, or http://localhost:<port>. */
+  publicUrl: string
   port: number
   config: Config
   log: Logger
@@ -171,20 +173,10 @@ export async function startServer(
   const limiter = (name: string, points: number, durationSeconds: number) =>
     createRateLimiter({ name, points, durationSeconds, redis: redis?.limits })
 
-  const demo = config.demo
-    ? await ensureDemoDealership({
-        db,
-        keys,
-        documents,
-        log,
-        origins: [
-          config.publicUrl,
-          `http://localhost:${config.port}`,
-          `http://127.0.0.1:${config.port}`,
-        ],
-      })
-    : undefined
-  const siteDir = config.siteDir ?? (demo ? DEFAULT_SITE_DIR : undefined)
+  // Seeded once the port is known (PORT=0 picks one), before the server reports ready.
+  let demo: DemoDealership | undefined
+  let started = false
+  const siteDir = config.siteDir ?? (config.demo ? DEFAULT_SITE_DIR : undefined)
 
   const app = createApp({
     log,
@@ -195,7 +187,7 @@ export async function startServer(
     requestLimiter: limiter('rest', limits.requestsPerMinute, 60),
     limits,
     readiness: {
-      isClosing: () => closing,
+      isReady: () => started && !closing,
       async checkDatabase() {
         await db.query('select 1')
       },
@@ -208,10 +200,10 @@ export async function startServer(
           // might have: no inline scripts or styles, no eval, nothing from other origins.
           contentSecurityPolicy:
             "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; frame-ancestors 'none'",
-          variables: {
+          variables: () => ({
             AVATARADAM_PUBLISHABLE_KEY: demo?.publishableKey ?? '',
-            AVATARADAM_SERVER_URL: config.publicUrl,
-          },
+            AVATARADAM_SERVER_URL: publicUrl,
+          }),
         }
       : undefined,
   })
@@ -247,11 +239,23 @@ export async function startServer(
     })
   })
   const port = (http.address() as AddressInfo).port
+  const publicUrl = config.publicUrl ?? `http://localhost:${port}`
+  if (config.demo) {
+    demo = await ensureDemoDealership({
+      db,
+      keys,
+      documents,
+      log,
+      origins: [publicUrl, `http://localhost:${port}`, `http://127.0.0.1:${port}`],
+    })
+  }
   await ingestion.start()
+  started = true
 
   let closed: Promise<void> | undefined
   return {
     url: `http://${config.host && config.host !== '0.0.0.0' && config.host !== '::' ? config.host : '127.0.0.1'}:${port}`,
+    publicUrl,
     port,
     config,
     log,

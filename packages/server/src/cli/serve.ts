@@ -20,7 +20,7 @@ export function serveCommand() {
       }
       process.once('SIGTERM', () => shutdown('SIGTERM'))
       process.once('SIGINT', () => shutdown('SIGINT'))
-      process.stderr.write(banner(config.publicUrl, server))
+      process.stderr.write(banner(server.publicUrl, server))
     })
 }
 

@@ -6,7 +6,7 @@ describe('loadConfig', () => {
     const config = loadConfig({}, { cwd: '/srv/app' })
     expect(config).toMatchObject({
       port: 3000,
-      publicUrl: 'http://localhost:3000',
+      publicUrl: undefined,
       database: { kind: 'pglite', dataDir: '/srv/app/.avataradam/data' },
       redisUrl: undefined,
       demo: true,

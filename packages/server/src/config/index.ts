@@ -52,7 +52,8 @@ export type Env = z.input<typeof EnvSchema>
 export interface Config {
   port: number
   host: string | undefined
-  publicUrl: string
+  /** PUBLIC_URL when set; otherwise the server uses http://localhost:<the port it listens on>. */
+  publicUrl: string | undefined
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL']
   database: { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string; poolMax: number }
   redisUrl: string | undefined
@@ -120,7 +121,7 @@ export function loadConfig(
   return {
     port: e.PORT,
     host: e.HOST,
-    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+    publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
     logLevel: e.LOG_LEVEL,
     database,
     redisUrl: e.REDIS_URL,

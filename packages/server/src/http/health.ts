@@ -4,7 +4,8 @@ import type { AppEnv } from './env.ts'
 export interface Readiness {
   /** Throws when the database does not answer. */
   checkDatabase(): Promise<void>
-  isClosing(): boolean
+  /** Started, and not shutting down. */
+  isReady(): boolean
 }
 
 /** `/healthz`: the process is up. `/readyz`: it can take traffic (database answers, not draining). */
@@ -12,8 +13,8 @@ export function healthRoutes(readiness: Readiness) {
   const app = new Hono<AppEnv>()
   app.get('/healthz', (c) => c.json({ status: 'ok' }))
   app.get('/readyz', async (c) => {
-    if (readiness.isClosing()) {
-      return c.json({ error: { code: 'not_ready', message: 'Shutting down.' } }, 503)
+    if (!readiness.isReady()) {
+      return c.json({ error: { code: 'not_ready', message: 'Starting or shutting down.' } }, 503)
     }
     try {
       await readiness.checkDatabase()

@@ -8,7 +8,7 @@ export interface SiteOptions {
   /** Folder of static files. */
   dir: string
   /** `%NAME%` placeholders filled in HTML pages, such as the demo's publishable key. */
-  variables?: Record<string, string>
+  variables?: () => Record<string, string>
   /** A Content-Security-Policy sent with the HTML pages. */
   contentSecurityPolicy?: string
 }
@@ -20,7 +20,6 @@ export interface SiteOptions {
 export function siteRoutes(options: SiteOptions) {
   const app = new Hono<AppEnv>()
   const root = path.resolve(options.dir)
-  const variables = Object.entries(options.variables ?? {})
 
   app.get('/*', async (c, next) => {
     let file: string
@@ -38,7 +37,9 @@ export function siteRoutes(options: SiteOptions) {
     } catch {
       return next()
     }
-    for (const [name, value] of variables) html = html.replaceAll(`%${name}%`, value)
+    for (const [name, value] of Object.entries(options.variables?.() ?? {})) {
+      html = html.replaceAll(`%${name}%`, value)
+    }
     if (options.contentSecurityPolicy) {
       c.header('Content-Security-Policy', options.contentSecurityPolicy)
     }
