@@ -11,7 +11,7 @@ import type {
 import { io as connect, type Socket } from 'socket.io-client'
 import { inject } from 'vitest'
 import { loadConfig } from '../../src/config/index.ts'
-import { createLogger } from '../../src/logger.ts'
+import { createLogger, type Logger } from '../../src/logger.ts'
 import { type RunningServer, type ServerParts, startServer } from '../../src/server.ts'
 import { insertTenant } from '../../src/tenants/tenants-repo.ts'
 
@@ -34,6 +34,7 @@ export async function startTestServer(
   options: {
     env?: Record<string, string>
     parts?: ServerParts
+    log?: Logger
     /** Reuse this data directory (another server's, closed) instead of a fresh copy. */
     dataDir?: string | undefined
     port?: number
@@ -59,7 +60,7 @@ export async function startTestServer(
   }
   const config = loadConfig(env)
   const running = await startServer(config, {
-    log: createLogger(config.logLevel),
+    log: options.log ?? createLogger(config.logLevel),
     parts: options.parts,
   })
   return {
