@@ -1,6 +1,8 @@
 // A sentence ends at . ! ? or … (closing quotes and brackets included) before whitespace and a
 // capital letter or digit, so "approx. five" and "3.5 L" stay whole.
-const SENTENCE_END = /(?<=[.!?…]["'”’)\]]*)\s+(?=[\p{Lu}\p{N}"'“‘([])/u
+// The closing quotes or brackets after a full stop are bounded (three at most): an unbounded
+// look-behind re-scans every run of quotes at each position, quadratic on hostile input.
+const SENTENCE_END = /(?<=[.!?…]["'”’)\]]{0,3})\s+(?=[\p{Lu}\p{N}"'“‘([])/u
 
 /**
  * Splits text longer than `maxChars` into pieces of at most `maxChars`, at sentence boundaries

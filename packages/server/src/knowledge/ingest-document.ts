@@ -7,6 +7,7 @@ import {
   type IndexedChunk,
   renewClaim,
 } from './ingestion-repo.ts'
+import { DocumentParseError } from './parse/types.ts'
 import type { DocumentParser } from './parser-pool.ts'
 import type { SourceStore } from './source-store.ts'
 
@@ -24,7 +25,8 @@ export class IngestionInterrupted extends Error {
   override name = 'IngestionInterrupted'
 }
 
-const EMBED_BATCH = 128
+// Bounds the memory and the time one document can take (a 25 MB CSV can be 250,000 rows).
+const MAX_CHUNKS = 20_000
 
 /**
  * Parse → chunk → embed → index one claimed document, reporting progress as it goes (parsing
@@ -49,11 +51,17 @@ export async function ingestDocument(ctx: IngestContext, doc: ClaimedDocument): 
     signal,
   )
   const drafts = parsed.chunks
+  if (drafts.length > MAX_CHUNKS) {
+    throw new DocumentParseError(
+      `The document holds ${drafts.length} passages; at most ${MAX_CHUNKS} fit in one document. Split it into smaller files.`,
+    )
+  }
   await checkpoint(0.1)
 
   const chunks: IndexedChunk[] = []
-  for (let start = 0; start < drafts.length; start += EMBED_BATCH) {
-    const batch = drafts.slice(start, start + EMBED_BATCH)
+  const batchSize = Math.min(128, embeddings.maxEmbeddingsPerCall)
+  for (let start = 0; start < drafts.length; start += batchSize) {
+    const batch = drafts.slice(start, start + batchSize)
     const { embeddings: vectors } = await embeddings.doEmbed({
       values: batch.map((d) => (d.heading ? `${d.heading}\n${d.content}` : d.content)),
       abortSignal: signal,

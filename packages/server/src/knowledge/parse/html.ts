@@ -67,8 +67,11 @@ export async function parseHtml(bytes: Uint8Array): Promise<ParsedDocument> {
 
 /** Turns HTML markup into a document; the DOCX parser feeds it Mammoth's output. */
 export function htmlToDocument(html: string): ParsedDocument {
-  // The parser keeps declarations such as <!doctype html> as text.
-  const root = parse(html.replace(/<![a-z][^>]*>|<\?xml[^>]*>/gi, ''), { comment: false })
+  // The parser keeps declarations such as <!doctype html> as text. The bounded repetition keeps
+  // this linear on hostile input ("<!a" repeated without a ">" would otherwise be quadratic).
+  const root = parse(html.replace(/<![a-z][^<>]{0,500}>|<\?xml[^<>]{0,500}>/gi, ''), {
+    comment: false,
+  })
   const title = root.getElementsByTagName('title')[0]?.text ?? ''
   const blocks = htmlToBlocks(root)
   return toParsedDocument(collapseWhitespace(title) || firstHeading(blocks), blocks)

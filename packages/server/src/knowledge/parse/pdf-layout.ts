@@ -146,13 +146,19 @@ function textBlocks(lines: string[]): Block[] {
 
 // Rejoins words hyphenated at a line end ("dealer-" + "ship") as well as ordinary wrapped lines.
 function joinLines(lines: string[]): string {
-  let text = ''
+  // Built as parts and joined once: testing the end of an ever-growing string on every line
+  // would make long paragraphs quadratic.
+  const parts: string[] = []
   for (const raw of lines) {
     const line = raw.trim()
-    if (/\p{L}-$/u.test(text) && /^\p{Ll}/u.test(line)) text = text.slice(0, -1) + line
-    else text = text ? `${text} ${line}` : line
+    const last = parts.at(-1)
+    if (last !== undefined && /\p{L}-$/u.test(last) && /^\p{Ll}/u.test(line)) {
+      parts[parts.length - 1] = last.slice(0, -1) + line
+    } else {
+      parts.push(line)
+    }
   }
-  return collapseWhitespace(text)
+  return collapseWhitespace(parts.join(' '))
 }
 
 function isHeadingLine(line: Line, bodySize: number): boolean {

@@ -44,14 +44,20 @@ const SEPARATOR = /^\s*([-=*_~#])\1{2,}\s*$/
 function linesToBlocks(lines: string[]): Block[] {
   const blocks: Block[] = []
   let paragraph: string[] = []
-  let items: string[] = []
+  // Each item as its lines, joined once when the list ends (joining per line is quadratic).
+  let items: string[][] = []
   const flushParagraph = () => {
     const text = collapseWhitespace(paragraph.join(' '))
     if (text) blocks.push({ type: 'paragraph', text })
     paragraph = []
   }
   const flushList = () => {
-    if (items.length > 0) blocks.push({ type: 'list', items })
+    if (items.length > 0) {
+      blocks.push({
+        type: 'list',
+        items: items.map((lines) => collapseWhitespace(lines.join(' '))),
+      })
+    }
     items = []
   }
   for (const line of lines) {
@@ -59,10 +65,10 @@ function linesToBlocks(lines: string[]): Block[] {
     const item = listItemText(line)
     if (item !== null) {
       flushParagraph()
-      items.push(collapseWhitespace(item))
+      items.push([item])
     } else if (items.length > 0 && /^\s/.test(line)) {
       // An indented line continues the list item above it.
-      items[items.length - 1] = collapseWhitespace(`${items.at(-1)} ${line}`)
+      items.at(-1)!.push(line)
     } else {
       flushList()
       paragraph.push(line)
