@@ -55,7 +55,22 @@ describe('AnswerStream', () => {
     expect((await texts).join('')).toBe('one two three')
   })
 
-  it('streams a restarted answer under its new message id', async () => {
+  it('does not repeat what was shown when an answer asked again says the same', async () => {
+    const stream = new AnswerStream('m1')
+    const texts = collect(stream)
+    expect(stream.messageId).toBeUndefined()
+    stream._delta(delta(0, 'Hello ', 'a1'))
+    expect(stream.messageId).toBe('a1')
+    stream._delta(delta(0, 'Hello ', 'a2'))
+    // The answer asked again is the one this stream follows from now on.
+    expect(stream.messageId).toBe('a2')
+    stream._delta(delta(1, 'there', 'a2'))
+    stream._done(done('Hello there', 'a2'))
+    expect(await texts).toEqual(['Hello ', 'there'])
+    expect(stream.messageId).toBe('a2')
+  })
+
+  it('streams a restarted answer that says something else under its new message id', async () => {
     const stream = new AnswerStream('m1')
     const texts = collect(stream)
     stream._delta(delta(0, 'lost ', 'a1'))

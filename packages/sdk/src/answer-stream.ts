@@ -18,9 +18,12 @@ export class AnswerStream implements AsyncIterable<ChatDelta>, PromiseLike<ChatD
   readonly sent: Promise<ChatSendResult>
   /** What the iterator yields: in order, without gaps or repeats. */
   #deltas: ChatDelta[] = []
+  /** All the text yielded so far. */
+  #shown = ''
   /** The answer being streamed now (a new one starts if a crash lost the first). */
   #current: string | undefined
-  /** Index of the next delta of the current answer. */
+  /** Its text so far, and the index of its next delta. */
+  #currentText = ''
   #next = 0
   /** Deltas that arrived ahead of a missing one, waiting for it (or for the whole message). */
   #held = new Map<number, ChatDelta>()
@@ -45,16 +48,19 @@ export class AnswerStream implements AsyncIterable<ChatDelta>, PromiseLike<ChatD
   }
 
   /**
-   * The text received so far. If a server crash lost the answer mid-way it is asked again, and a
-   * new answer streams under a new `messageId`: this is the text of the latest one.
+   * The text of the answer so far. If a server crash lost the answer mid-way it is asked again,
+   * and the new answer streams under a new `messageId`: this is the text of the latest one.
    */
   get text(): string {
-    if (this.#done) return this.#done.text
-    const latest = this.#deltas.at(-1)?.messageId
-    return this.#deltas
-      .filter((d) => d.messageId === latest)
-      .map((d) => d.text)
-      .join('')
+    return this.#done?.text ?? this.#currentText
+  }
+
+  /**
+   * The id of the answer's message, from its first delta on. If a server crash lost the answer and
+   * it was asked again, the id of the new one.
+   */
+  get messageId(): string | undefined {
+    return this.#done?.messageId ?? this.#current
   }
 
   /** @internal */
@@ -70,7 +76,9 @@ export class AnswerStream implements AsyncIterable<ChatDelta>, PromiseLike<ChatD
   _delta(delta: ChatDelta): void {
     if (this.#done || this.#error) return
     if (delta.messageId !== this.#current) {
+      // A new answer (the first, or one asked again after a crash lost the previous one).
       this.#current = delta.messageId
+      this.#currentText = ''
       this.#next = 0
       this.#held.clear()
     }
@@ -80,30 +88,49 @@ export class AnswerStream implements AsyncIterable<ChatDelta>, PromiseLike<ChatD
     if (!ready) return
     while (ready) {
       this.#held.delete(this.#next)
-      this.#deltas.push(ready)
       this.#next++
+      this.#currentText += ready.text
+      this.#show(ready, ready.text)
       ready = this.#held.get(this.#next)
     }
     this.#notify()
   }
 
+  /**
+   * Yields what the visitor has not seen yet. An answer asked again after a crash usually repeats
+   * the lost one word for word: what was already shown is not shown twice. If it says something
+   * else, it is passed on as it comes (watch `delta.messageId` to start over).
+   */
+  #show(delta: ChatDelta, text: string): void {
+    const full = this.#currentText
+    let fresh: string
+    if (full.startsWith(this.#shown)) fresh = full.slice(this.#shown.length)
+    else if (this.#shown.startsWith(full)) fresh = ''
+    else fresh = text
+    if (!fresh) return
+    this.#shown += fresh
+    this.#deltas.push({ ...delta, text: fresh })
+  }
+
   /** @internal */
   _done(done: ChatDone): void {
     if (this.#done || this.#error) return
-    const streamed = this.#deltas
-      .filter((d) => d.messageId === done.messageId)
-      .map((d) => d.text)
-      .join('')
+    if (done.messageId !== this.#current) {
+      this.#current = done.messageId
+      this.#next = 0
+    }
     // What never arrived as deltas (a reconnect lost some, or the answer came from history):
     // delivered now, as one last delta.
-    if (done.text.length > streamed.length && done.text.startsWith(streamed)) {
-      this.#deltas.push({
+    this.#currentText = done.text
+    this.#show(
+      {
         conversationId: done.conversationId,
         messageId: done.messageId,
-        text: done.text.slice(streamed.length),
-        index: done.messageId === this.#current ? this.#next : 0,
-      })
-    }
+        text: '',
+        index: this.#next,
+      },
+      '',
+    )
     this.#held.clear()
     this.#done = done
     this.#settle.resolve(done)

@@ -1,19 +1,20 @@
 import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client'
 import { AnswerStream, closedError } from './answer-stream.ts'
 import { AvatarAdamError } from './errors.ts'
-import type {
-  Ack,
-  ChatDelta,
-  ChatDone,
-  ChatError,
-  ChatMessage,
-  ChatSendPayload,
-  ClientToServerEvents,
-  ConnectErrorData,
-  HandshakeAuth,
-  HistoryResult,
-  PageContext,
-  ServerToClientEvents,
+import {
+  type Ack,
+  type ChatDelta,
+  type ChatDone,
+  type ChatError,
+  type ChatMessage,
+  type ChatSendPayload,
+  type ClientToServerEvents,
+  type ConnectErrorData,
+  type HandshakeAuth,
+  type HistoryResult,
+  isAccessRefusal,
+  type PageContext,
+  type ServerToClientEvents,
 } from './protocol.ts'
 import { randomId } from './random-id.ts'
 import { defaultStorage, type KeyValueStorage } from './storage.ts'
@@ -85,17 +86,6 @@ export interface VisitorClient {
   close(): void
 }
 
-/** Refusals that another attempt cannot fix: stop reconnecting and tell the caller. */
-const FINAL_REFUSALS = new Set([
-  'unauthorized',
-  'invalid_key',
-  'key_revoked',
-  'key_expired',
-  'wrong_key_type',
-  'origin_required',
-  'origin_not_allowed',
-  'invalid_request',
-])
 /** Ack errors worth sending the same message again for, once reconnected or after a pause. */
 const RETRYABLE = new Set(['server_shutting_down', 'rate_limited', 'internal_error', 'timeout'])
 
@@ -182,9 +172,18 @@ export function createClient(options: ClientOptions): VisitorClient {
 
   function route(event: ChatDelta | ChatDone, apply: (p: Pending) => void) {
     const pending = answering.get(event.messageId)
-    if (pending) apply(pending)
-    else if (early.size < 100)
-      early.set(event.messageId, [...(early.get(event.messageId) ?? []), event])
+    if (pending) return apply(pending)
+    // Not (yet) ours: an ack still on its way, or another tab's answer in the same conversation.
+    // A finished answer is dropped; anything else is kept a short while in case its ack follows.
+    if ('citations' in event && !awaitingAck()) return early.delete(event.messageId)
+    const events = early.get(event.messageId) ?? []
+    if (events.length === 0 && early.size >= 50) early.delete(early.keys().next().value!)
+    early.set(event.messageId, [...events, event])
+  }
+
+  /** Whether a message was sent and its ack has not come back yet. */
+  function awaitingAck(): boolean {
+    return flushing
   }
 
   function finish(pending: Pending, done: ChatDone) {
@@ -261,6 +260,7 @@ export function createClient(options: ClientOptions): VisitorClient {
    * was stored since each unfinished answer's message, and send again what was never answered.
    */
   async function resync() {
+    const lost: Pending[] = []
     for (const pending of [...answering.values()]) {
       pending.lastActivity = Date.now()
       const ack = pending.ack!
@@ -285,12 +285,14 @@ export function createClient(options: ClientOptions): VisitorClient {
         } else if (!res.answering) {
           // Lost with a crashed server: ask again (same clientMessageId, so stored once).
           answering.delete(ack.replyMessageId)
-          outbox.unshift(pending)
+          lost.push(pending)
         }
       } catch {
-        return
+        break
       }
     }
+    // Asked again first, and in the order they were first asked.
+    outbox.unshift(...lost)
   }
 
   socket.on('connect', () => {
@@ -311,7 +313,8 @@ export function createClient(options: ClientOptions): VisitorClient {
     if (!data?.code) return setStatus('offline')
     const error = AvatarAdamError.fromBody(data)
     emit('error', error)
-    if (FINAL_REFUSALS.has(error.code)) {
+    // A malformed handshake is refused the same way every time, like a refused key.
+    if (isAccessRefusal(error.code) || error.code === 'invalid_request') {
       close(error)
     } else {
       // Refused by a middleware (rate limit…): Socket.io does not retry those by itself.

@@ -38,6 +38,7 @@ export const ERROR_CODES = [
   'origin_required',
   'origin_not_allowed',
   'rate_limited',
+  'quota_exceeded',
   'conversation_not_found',
   'server_shutting_down',
   'not_ready',
@@ -46,6 +47,25 @@ export const ERROR_CODES = [
 
 /** One of {@link ERROR_CODES}. */
 export type ErrorCode = (typeof ERROR_CODES)[number]
+
+/**
+ * Refusals of the key or of the page's origin: another attempt cannot fix them, only another key
+ * or page can. The SDK stops reconnecting on them; the widget says the assistant is unavailable.
+ */
+export const ACCESS_REFUSAL_CODES = [
+  'unauthorized',
+  'invalid_key',
+  'key_revoked',
+  'key_expired',
+  'wrong_key_type',
+  'origin_required',
+  'origin_not_allowed',
+] as const satisfies readonly ErrorCode[]
+
+/** Whether `code` is one of {@link ACCESS_REFUSAL_CODES}. */
+export function isAccessRefusal(code: string): boolean {
+  return (ACCESS_REFUSAL_CODES as readonly string[]).includes(code)
+}
 
 /** Codes the SDK raises itself, when the server never answered. */
 export const CLIENT_ERROR_CODES = ['network_error', 'timeout', 'closed'] as const

@@ -20,6 +20,7 @@ const STATUS: Record<ErrorCode, number> = {
   origin_required: 403,
   origin_not_allowed: 403,
   rate_limited: 429,
+  quota_exceeded: 403,
   server_shutting_down: 503,
   not_ready: 503,
   internal_error: 500,

@@ -1,5 +1,6 @@
 import type { Server as HttpServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { setTimeout as delay } from 'node:timers/promises'
 import { fileURLToPath } from 'node:url'
 import { createAdaptorServer } from '@hono/node-server'
 import { Redis } from 'ioredis'
@@ -172,6 +173,8 @@ export async function startServer(
   const { limits } = config
   const limiter = (name: string, points: number, durationSeconds: number) =>
     createRateLimiter({ name, points, durationSeconds, redis: redis?.limits })
+  // Refused keys per address: enough for a misconfigured page to show its error, not to guess.
+  const authFailureLimiter = limiter('auth-failures', limits.authFailuresPerMinute, 60)
 
   // Seeded once the port is known (PORT=0 picks one), before the server reports ready.
   let demo: DemoDealership | undefined
@@ -185,6 +188,8 @@ export async function startServer(
     documents,
     search,
     requestLimiter: limiter('rest', limits.requestsPerMinute, 60),
+    authFailureLimiter,
+    trustProxyHops: config.trustProxyHops,
     limits,
     readiness: {
       isReady: () => started && !closing,
@@ -214,8 +219,18 @@ export async function startServer(
     redis: redis?.fanOut,
   })
   const broadcastsFlushed = trackBroadcasts(io)
-  io.use(handshake({ keys, limiter: limiter('connect', limits.connectionsPerMinute, 60), log }))
+  io.use(
+    handshake({
+      keys,
+      limiter: limiter('connect', limits.connectionsPerMinute, 60),
+      authFailureLimiter,
+      trustProxyHops: config.trustProxyHops,
+      log,
+    }),
+  )
   const messageLimiter = limiter('chat', limits.messagesPerMinute, 60)
+  // Ten visitors' worth per address: an office or a family behind one NAT still chats freely.
+  const addressLimiter = limiter('chat-address', limits.messagesPerMinute * 10, 60)
   // Generous: a visitor's client sends a handful of events per message; a flood sends thousands.
   const eventLimiter = limiter('events', Math.max(120, limits.messagesPerMinute * 4), 60)
   io.on('connection', (socket) =>
@@ -224,7 +239,9 @@ export async function startServer(
       turns,
       log,
       io,
+      keys,
       messageLimiter,
+      addressLimiter,
       eventLimiter,
       maxMessageChars: limits.messageChars,
       isClosing: () => closing,
@@ -268,14 +285,18 @@ export async function startServer(
       closed ??= (async () => {
         closing = true
         log.info({ turns: turns.inFlight }, 'shutting down')
+        // No new documents from here on; those in progress go back to the queue below.
+        ingestion.pause()
         const deadline = new Promise((resolve) =>
           setTimeout(resolve, config.shutdownTimeoutMs).unref(),
         )
         await Promise.race([turns.settled(), deadline])
         // Answers still running past the deadline are abandoned: their claims are released so
         // the visitors' clients, sending again after reconnecting, are answered elsewhere.
-        await turns.abortAll()
-        await broadcastsFlushed()
+        await Promise.race([
+          turns.abortAll().then(broadcastsFlushed),
+          delay(2000, undefined, { ref: false }),
+        ])
         // Close each transport once it has flushed what it still holds (the end of the answers
         // just finished), without a "disconnect" packet, so clients reconnect on their own: to
         // another instance, or to this one when it is back.

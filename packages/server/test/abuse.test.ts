@@ -17,7 +17,13 @@ let tenant: TestTenant
 
 beforeAll(async () => {
   server = await startTestServer({
-    env: { RATE_LIMIT_CONNECTIONS_PER_MINUTE: '8', RATE_LIMIT_REQUESTS_PER_MINUTE: '15' },
+    env: {
+      RATE_LIMIT_CONNECTIONS_PER_MINUTE: '8',
+      RATE_LIMIT_REQUESTS_PER_MINUTE: '15',
+      RATE_LIMIT_AUTH_FAILURES_PER_MINUTE: '5',
+      // The test's requests carry X-Forwarded-For as if behind one load balancer.
+      TRUST_PROXY_HOPS: '1',
+    },
   })
   tenant = await createTenant(server)
   await uploadAndWait(
@@ -30,10 +36,13 @@ beforeAll(async () => {
 afterAll(() => server.stop())
 
 describe('floods and garbage', () => {
-  it('limits REST requests per key with 429 and Retry-After, other keys unaffected', async () => {
-    const other = await server.keys.create(tenant.tenantId, { type: 'secret' })
+  it('limits REST requests per dealership with 429 and Retry-After, others unaffected', async () => {
+    // A second key of the same dealership does not buy a second allowance.
+    const sameTenant = await server.keys.create(tenant.tenantId, { type: 'secret' })
     const statuses = await Promise.all(
-      Array.from({ length: 20 }, () => api(server, tenant.secret.key, 'GET', '/v1/keys')),
+      Array.from({ length: 20 }, (_, i) =>
+        api(server, i % 2 ? tenant.secret.key : sameTenant.key, 'GET', '/v1/keys'),
+      ),
     )
     const limited = statuses.filter((r) => r.status === 429)
     expect(limited.length).toBeGreaterThanOrEqual(5)
@@ -42,7 +51,25 @@ describe('floods and garbage', () => {
       retryAfter: expect.any(Number),
     })
     expect(Number(limited[0]!.headers.get('retry-after'))).toBeGreaterThan(0)
-    expect((await api(server, other.key, 'GET', '/v1/keys')).status).toBe(200)
+    const other = await createTenant(server, 'Other Motors')
+    expect((await api(server, other.secret.key, 'GET', '/v1/keys')).status).toBe(200)
+  })
+
+  it('stops answering an address that keeps presenting bad keys', async () => {
+    const codes: string[] = []
+    for (let i = 0; i < 7; i++) {
+      const res = await api(server, `sk_live_${'A'.repeat(36)}`, 'GET', '/v1/keys', undefined, {
+        'x-forwarded-for': '198.51.100.7',
+      })
+      codes.push(res.body.error.code)
+    }
+    expect(codes).toEqual([...Array(5).fill('invalid_key'), 'rate_limited', 'rate_limited'])
+    // Another client address (as the trusted proxy reports it) is not held back.
+    const fresh = await createTenant(server, 'Fresh Motors')
+    const elsewhere = await api(server, fresh.secret.key, 'GET', '/v1/keys', undefined, {
+      'x-forwarded-for': '203.0.113.99',
+    })
+    expect(elsewhere.status).toBe(200)
   })
 
   it('survives garbage frames on a raw WebSocket and keeps serving others', async () => {

@@ -105,3 +105,17 @@ describe('/v1/keys', () => {
     expect(Date.parse(listed.lastUsedAt)).toBeGreaterThan(Date.now() - 60_000)
   })
 })
+
+describe('key quota', () => {
+  it('refuses a key past the cap of active keys, and counts only active ones', async () => {
+    const crowded = await createTenant(server, 'Crowded Cars')
+    // createTenant made two; fill up to 100.
+    for (let i = 0; i < 98; i++) await server.keys.create(crowded.tenantId, { type: 'secret' })
+    const refused = await api(server, crowded.secret.key, 'POST', '/v1/keys', { type: 'secret' })
+    expect(refused.status).toBe(403)
+    expect(refused.body.error.code).toBe('quota_exceeded')
+    await api(server, crowded.secret.key, 'POST', `/v1/keys/${crowded.publishable.id}/revoke`)
+    const allowed = await api(server, crowded.secret.key, 'POST', '/v1/keys', { type: 'secret' })
+    expect(allowed.status).toBe(201)
+  })
+})

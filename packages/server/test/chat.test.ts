@@ -173,7 +173,12 @@ describe('chat:send', () => {
 describe('bad input over the socket', () => {
   it('answers wrong payloads with invalid_request and stores nothing', async () => {
     const socket = await connectVisitor(visitorClient(server, { key: tenant.publishable.key }))
-    const [before] = await server.db.query<{ n: number }>('select count(*)::int as n from messages')
+    const countMessages = () =>
+      server.db.query<{ n: number }>(
+        'select count(*)::int as n from messages where tenant_id = $1',
+        [tenant.tenantId],
+      )
+    const [before] = await countMessages()
     for (const payload of [
       null,
       'text',
@@ -186,7 +191,7 @@ describe('bad input over the socket', () => {
       const res = await socket.emitWithAck('chat:send', payload as any)
       expect(res).toMatchObject({ error: { code: 'invalid_request' } })
     }
-    const [after] = await server.db.query<{ n: number }>('select count(*)::int as n from messages')
+    const [after] = await countMessages()
     expect(after!.n).toBe(before!.n)
     socket.close()
   })
@@ -255,5 +260,24 @@ describe('bad input over the socket', () => {
     expect(done.text).toMatch(/pay stubs/i)
     flooder.close()
     other.close()
+  })
+})
+
+describe('keys revoked while connected', () => {
+  it('refuses the next message and closes the connection', async () => {
+    const key = await server.keys.create(tenant.tenantId, {
+      type: 'publishable',
+      allowedOrigins: ['https://dealer.example'],
+    })
+    const socket = await connectVisitor(visitorClient(server, { key: key.key }))
+    await ask(socket, 'What documents should I bring?')
+    await server.keys.revoke(tenant.tenantId, key.id)
+    const closed = new Promise((resolve) => socket.once('disconnect', resolve))
+    const res = await socket.emitWithAck('chat:send', {
+      text: 'hi',
+      clientMessageId: `m_${crypto.randomUUID()}`,
+    })
+    expect(res).toMatchObject({ error: { code: 'key_revoked' } })
+    expect(await closed).toBe('io server disconnect')
   })
 })

@@ -41,7 +41,7 @@ describe('reconnecting mid-answer', () => {
     while (deltas.length < 5) await sleep(5)
     // Drop the transport as a flaky network would; the client reconnects by itself.
     socket.io.engine.close()
-    await new Promise((resolve) => socket.once('connect', resolve))
+    await new Promise<void>((resolve) => socket.once('connect', () => resolve()))
     if (process.env.REDIS_URL) {
       // Across instances (Redis Streams adapter) replay is best effort: a packet broadcast while
       // the session is being restored can be missed. What must hold is that the finished answer
@@ -88,13 +88,15 @@ describe('reconnecting mid-answer', () => {
     // Graceful shutdown lets the turn in progress finish and be stored before sockets go.
     await first.close()
     expect(await disconnected).toBe('transport close')
+    // Listening before the restart: the client may reconnect while the new server is starting.
+    const reconnected = new Promise<void>((resolve) => socket.once('connect', () => resolve()))
     const second = await startTestServer({
       dataDir: first.dataDir,
       port: first.port,
       parts: { answerer: slowAnswerer(WORDS, 15) },
     })
     servers.push(second)
-    await new Promise((resolve) => socket.once('connect', resolve))
+    await reconnected
     const history = await socket.emitWithAck('conversation:history', {
       conversationId: ack.conversationId,
       afterMessageId: ack.messageId,

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { refreshKnowledgeStats } from '../src/knowledge/knowledge-stats.ts'
 import { ask } from './support/chat.ts'
 import { uploadAndWait } from './support/documents.ts'
 import {
@@ -159,10 +160,36 @@ describe('row-level security', () => {
     expect(conversations).toEqual([])
   })
 
+  it("never lets one tenant's documents change how another's questions are matched", async () => {
+    // Alpha floods its knowledge base with a word until it counts as common for Alpha…
+    const flood = Array.from(
+      { length: 260 },
+      (_, i) => `## Note ${i}\n\nThe zebrano trim package ${i}.`,
+    )
+    await uploadAndWait(server, a.secret.key, 'flood.md', flood.join('\n\n'))
+    await refreshKnowledgeStats(server.db, a.tenantId)
+    await refreshKnowledgeStats(server.db, b.tenantId)
+    await uploadAndWait(
+      server,
+      b.secret.key,
+      'trim.md',
+      '# Trims\n\nOur zebrano trim package adds wood inlays.',
+    )
+    // …which takes it out of Alpha's full-text matching only; Bravo still matches it.
+    const inB = await server.db.tenant(b.tenantId, (tx) =>
+      tx.query('select id from avataradam_text_search($1, 5)', ['zebrano']),
+    )
+    expect(inB.length).toBe(1)
+    const inA = await server.db.tenant(a.tenantId, (tx) =>
+      tx.query('select id from avataradam_text_search($1, 5)', ['zebrano']),
+    )
+    expect(inA).toEqual([])
+  })
+
   it('keeps the full-text search function to the scoped tenant, whatever is asked', async () => {
     const question = 'powertrain warranty Alpha Autos'
     const scopedToB = await server.db.tenant(b.tenantId, (tx) =>
-      tx.query<{ id: string }>("select id from avataradam_text_search($1, '{}', 50)", [question]),
+      tx.query<{ id: string }>('select id from avataradam_text_search($1, 50)', [question]),
     )
     const [foreign] = await server.db.query<{ n: number }>(
       'select count(*)::int as n from chunks where id = any($1::uuid[]) and tenant_id <> $2',
@@ -170,12 +197,12 @@ describe('row-level security', () => {
     )
     expect(foreign!.n).toBe(0)
     const scopedToA = await server.db.tenant(a.tenantId, (tx) =>
-      tx.query("select id from avataradam_text_search($1, '{}', 50)", [question]),
+      tx.query('select id from avataradam_text_search($1, 50)', [question]),
     )
     expect(scopedToA.length).toBeGreaterThan(0)
     // Outside any tenant scope it finds nothing at all.
     expect(
-      await server.db.query("select id from avataradam_text_search($1, '{}', 50)", [question]),
+      await server.db.query('select id from avataradam_text_search($1, 50)', [question]),
     ).toEqual([])
   })
 

@@ -112,7 +112,7 @@ export async function insertFirstVisitorMessage(
   db: Queryable,
   m: NewVisitorMessage & { conversationId: string; page: PageContext | null },
 ): Promise<ChatMessage | null> {
-  const [row] = await db.query<MessageRow>(
+  const [row] = await db.query<MessageRow & { created_conversation: string | null }>(
     `with conversation as (
        insert into conversations (id, tenant_id, visitor_id, page)
        select $3, $2, $4, $7::text::jsonb
@@ -128,7 +128,8 @@ export async function insertFirstVisitorMessage(
        on conflict (tenant_id, visitor_id, client_message_id) do nothing
        returning ${MESSAGE_COLUMNS}
      )
-     select * from inserted`,
+     select inserted.*, (select id from conversation) as created_conversation
+     from (select) as always left join inserted on true`,
     [
       m.id,
       m.tenantId,
@@ -141,7 +142,13 @@ export async function insertFirstVisitorMessage(
       ANSWER_CLAIM_SECONDS,
     ],
   )
-  return row ? toMessage(row) : null
+  if (row?.id) return toMessage(row)
+  // A concurrent send of the same message won the race after this one created a conversation:
+  // that conversation stays empty forever, so it goes.
+  if (row?.created_conversation) {
+    await db.query('delete from conversations where id = $1', [row.created_conversation])
+  }
+  return null
 }
 
 export async function findVisitorMessage(
@@ -203,19 +210,21 @@ export async function claimAnswer(
   messageId: string,
   answerId: string,
 ): Promise<{ claimed: boolean; answerId: string | null }> {
-  const [row] = await db.query<{ answer_id: string | null; claimed: boolean }>(
-    `with claim as (
-       update messages set answer_id = $2, answering_until = now() + make_interval(secs => $3)
-       where id = $1 and (answering_until is null or answering_until < now())
-         and not exists (select from messages r where r.reply_to = $1)
-       returning answer_id
-     )
-     select coalesce((select answer_id from claim), m.answer_id) as answer_id,
-            exists (select from claim) as claimed
-     from messages m where m.id = $1`,
+  const [claimed] = await db.query<{ answer_id: string }>(
+    `update messages set answer_id = $2, answering_until = now() + make_interval(secs => $3)
+     where id = $1 and (answering_until is null or answering_until < now())
+       and not exists (select from messages r where r.reply_to = $1)
+     returning answer_id`,
     [messageId, answerId, ANSWER_CLAIM_SECONDS],
   )
-  return { claimed: row?.claimed === true, answerId: row?.answer_id ?? null }
+  if (claimed) return { claimed: true, answerId: claimed.answer_id }
+  // A separate statement, so that it sees the claim of whoever won (a statement's sub-queries
+  // all read the snapshot from before a concurrent claim committed).
+  const [current] = await db.query<{ answer_id: string | null }>(
+    'select answer_id from messages where id = $1',
+    [messageId],
+  )
+  return { claimed: false, answerId: current?.answer_id ?? null }
 }
 
 /** Extends a claim while its answer streams; false once the claim is no longer this answer's. */
@@ -258,21 +267,34 @@ export async function isConversationAnswering(
   return row?.answering === true
 }
 
-/** Messages in the order they were stored, optionally only those after a given one. */
+/**
+ * Messages in the order they were stored: the newest `limit` of them, or, after a given message,
+ * the `limit` that follow it (so a client can page forward without gaps). An `afterMessageId`
+ * that is not in the conversation counts as none.
+ */
 export async function listMessages(
   db: Queryable,
   conversationId: string,
   options: { afterMessageId?: string | undefined; limit: number },
 ): Promise<ChatMessage[]> {
-  const rows = await db.query<MessageRow>(
-    `select ${MESSAGE_COLUMNS} from (
-       select * from messages
-       where conversation_id = $1
-         and ($2::uuid is null or seq > (select seq from messages where id = $2 and conversation_id = $1))
-       order by seq desc limit $3
-     ) newest order by seq`,
-    [conversationId, options.afterMessageId ?? null, options.limit],
-  )
+  const [cursor] = options.afterMessageId
+    ? await db.query<{ seq: string }>(
+        'select seq::text from messages where id = $1 and conversation_id = $2',
+        [options.afterMessageId, conversationId],
+      )
+    : []
+  const rows = cursor
+    ? await db.query<MessageRow>(
+        `select ${MESSAGE_COLUMNS} from messages
+         where conversation_id = $1 and seq > $2::bigint order by seq limit $3`,
+        [conversationId, cursor.seq, options.limit],
+      )
+    : await db.query<MessageRow>(
+        `select ${MESSAGE_COLUMNS} from (
+           select * from messages where conversation_id = $1 order by seq desc limit $2
+         ) newest order by seq`,
+        [conversationId, options.limit],
+      )
   return rows.map(toMessage)
 }
 

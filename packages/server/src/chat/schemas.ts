@@ -19,20 +19,30 @@ const Vehicle = z.object({
   model: z.string().max(64).optional(),
   trim: z.string().max(64).optional(),
   price: z.number().nonnegative().max(100_000_000).optional(),
-  url: z.string().max(2048).optional(),
+  url: z
+    .url({ protocol: /^https?$/ })
+    .max(2048)
+    .optional(),
 })
 
+// Only web pages: these URLs are shown to dealership staff, and a javascript: link there would
+// run in their session.
 export const PageContextSchema = z.object({
-  url: z.url().max(2048),
+  url: z.url({ protocol: /^https?$/ }).max(2048),
   title: z.string().max(300).optional(),
   vehicle: Vehicle.optional(),
 }) satisfies z.ZodType<PageContext>
 
+/**
+ * The handshake's `auth`. The page context is checked apart (PageContextSchema) and dropped when
+ * it does not fit: it is optional, and a page with, say, a very long title must not keep its
+ * visitors from chatting.
+ */
 export const HandshakeAuthSchema = z.object({
   key: z.string({ error: 'a publishable key is required' }).max(200),
   visitorId: ClientId,
-  page: PageContextSchema.optional(),
-}) satisfies z.ZodType<HandshakeAuth>
+  page: z.unknown().optional(),
+}) satisfies z.ZodType<Omit<HandshakeAuth, 'page'>, unknown>
 
 /** `chat:send`. Text length is checked apart, to answer `message_too_long` rather than a generic error. */
 export const ChatSendSchema = z.object({

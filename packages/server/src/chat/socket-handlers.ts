@@ -11,6 +11,7 @@ import { validationError } from '../http/errors.ts'
 import type { RateLimiter } from '../limits/rate-limiter.ts'
 import type { Logger } from '../logger.ts'
 import { conversationRoom, type RealtimeServer, type VisitorSocket } from '../realtime/types.ts'
+import type { KeyService } from '../tenants/keys.ts'
 import { storeVisitorMessage, visitorHistory } from './chat-service.ts'
 import { ChatSendSchema, HistorySchema } from './schemas.ts'
 import type { TurnEvents, TurnRunner } from './turns.ts'
@@ -20,8 +21,11 @@ export interface ChatHandlerDeps {
   turns: TurnRunner
   log: Logger
   io: RealtimeServer
+  keys: KeyService
   /** chat:send per visitor. */
   messageLimiter: RateLimiter
+  /** chat:send per client address: visitor ids are the client's to make up. */
+  addressLimiter: RateLimiter
   /** Any event per connection, against floods of cheap events. */
   eventLimiter: RateLimiter
   maxMessageChars: number
@@ -92,6 +96,13 @@ export function registerChatHandlers(socket: VisitorSocket, deps: ChatHandlerDep
         'This server is restarting; send again after reconnecting.',
       )
     }
+    // A key revoked (or expired) since the handshake stops working at once, and the connection
+    // with it. The lookup is cached, so this costs nothing per message.
+    await deps.keys.authenticate(socket.data.key).catch((err: unknown) => {
+      setImmediate(() => socket.disconnect(true))
+      throw err
+    })
+    await deps.addressLimiter.consume(socket.data.ip)
     await deps.messageLimiter.consume(`${socket.data.tenantId}:${socket.data.visitorId}`)
     const stored = await storeVisitorMessage(deps.db, socket.data, payload)
     const room = conversationRoom(stored.conversationId)

@@ -10,6 +10,7 @@ import { toErrorBody } from '../errors.ts'
 import type { SearchService } from '../knowledge/search.ts'
 import type { Logger } from '../logger.ts'
 import type { AnswerModel, Passage } from '../providers/llm/index.ts'
+import { retrievalText } from '../providers/llm/question-focus.ts'
 import type { Visitor } from './chat-service.ts'
 import {
   ANSWER_CLAIM_SECONDS,
@@ -45,7 +46,10 @@ export interface TurnRunner {
   readonly inFlight: number
   /** Resolves when every turn in progress has finished (graceful shutdown). */
   settled(): Promise<void>
-  /** Stops every turn in progress and gives up their claims, so another instance answers. */
+  /**
+   * Stops every turn in progress and gives up their claims, so another instance answers; turns
+   * asked for after this only give their claims up.
+   */
   abortAll(): Promise<void>
 }
 
@@ -84,16 +88,21 @@ export function createTurnRunner(deps: TurnRunnerDeps): TurnRunner {
     const { tenantId } = visitor
     const { conversationId } = message
     const log = deps.log.child({ tenantId, conversationId, messageId: answerId })
+    // The claim is renewed while the answer streams. Should it be lost (this process stalled
+    // past its expiry and another instance took over), the turn stops: one answer per message.
+    const claimLost = new AbortController()
     const renew = setInterval(
       () =>
         void deps.db
           .tenant(tenantId, (tx) => renewAnswerClaim(tx, message.id, answerId))
+          .then((held) => held || claimLost.abort())
           .catch((err) => log.warn({ err }, 'could not renew the answer claim')),
       (ANSWER_CLAIM_SECONDS * 1000) / 3,
     )
+    const stop = AbortSignal.any([signal, claimLost.signal])
     try {
       const dealershipName = await deps.dealershipName(tenantId)
-      const query = await deps.search.prepare(message.text)
+      const query = await deps.search.prepare(retrievalText(message.text, visitor.page))
       // One transaction for everything the turn reads.
       const { passages, history } = await deps.db.tenant(tenantId, async (tx) => ({
         passages: await deps.search.searchIn(tx, tenantId, query),
@@ -120,9 +129,9 @@ export function createTurnRunner(deps: TurnRunnerDeps): TurnRunner {
           passages,
           dealershipName,
           page: visitor.page ?? undefined,
-          abortSignal: signal,
+          abortSignal: stop,
         })) {
-          signal.throwIfAborted()
+          stop.throwIfAborted()
           if (part.type === 'text') {
             text += part.text
             unsent += part.text
@@ -135,7 +144,7 @@ export function createTurnRunner(deps: TurnRunnerDeps): TurnRunner {
         clearTimeout(flushTimer)
       }
       flush()
-      signal.throwIfAborted()
+      stop.throwIfAborted()
       const citations = citationsFor(passages, chunkIds)
       const stored = await deps.db.tenant(tenantId, async (tx) => {
         const inserted = await insertAssistantMessage(tx, {
@@ -156,6 +165,10 @@ export function createTurnRunner(deps: TurnRunnerDeps): TurnRunner {
         citations: stored.citations,
       })
     } catch (err) {
+      if (claimLost.signal.aborted) {
+        log.warn('answer claim lost to another instance; stopping this answer')
+        return
+      }
       // Give the claim up so that the visitor's client, sending again, is answered at once.
       await deps.db
         .tenant(tenantId, (tx) => releaseAnswerClaim(tx, message.id, answerId))
@@ -171,8 +184,16 @@ export function createTurnRunner(deps: TurnRunnerDeps): TurnRunner {
     }
   }
 
+  let closed = false
+
   return {
     answer(visitor, message, answerId, events) {
+      if (closed) {
+        void deps.db
+          .tenant(visitor.tenantId, (tx) => releaseAnswerClaim(tx, message.id, answerId))
+          .catch((err) => deps.log.warn({ err }, 'could not release an answer claim'))
+        return
+      }
       const abort = new AbortController()
       const done = run(visitor, message, answerId, events, abort.signal).finally(() =>
         running.delete(answerId),
@@ -186,6 +207,7 @@ export function createTurnRunner(deps: TurnRunnerDeps): TurnRunner {
       while (running.size > 0) await Promise.all([...running.values()].map((t) => t.done))
     },
     async abortAll() {
+      closed = true
       for (const turn of running.values()) turn.abort.abort()
       await this.settled()
     },

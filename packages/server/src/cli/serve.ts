@@ -32,10 +32,16 @@ function banner(publicUrl: string, server: Awaited<ReturnType<typeof startServer
       `  Demo tenant            ${server.demo.tenantId}`,
       `  Publishable key        ${server.demo.publishableKey}`,
     )
-    if (server.demo.secretKey) {
+    if (server.demo.secretKey && process.stderr.isTTY) {
       lines.push(
         `  Secret key             ${server.demo.secretKey}`,
         '                         (shown once: copy it now to try the REST API)',
+      )
+    } else if (server.demo.secretKey) {
+      // Not a terminal (a log collector, say): a secret key must not end up in logs.
+      lines.push(
+        `  Secret key             not shown outside a terminal; make one with`,
+        `                         npx avataradam keys create --tenant ${server.demo.tenantId} --type secret`,
       )
     }
     lines.push(

@@ -1,4 +1,5 @@
 import { Command } from 'commander'
+import { AppError } from '../errors.ts'
 import { insertTenant, listTenants } from '../tenants/tenants-repo.ts'
 import { withDatabase } from './context.ts'
 import { output } from './output.ts'
@@ -13,7 +14,9 @@ export function tenantCommands() {
     .option('--json', 'print the created tenant as JSON')
     .action(async (opts: { name: string; json?: boolean }) => {
       const name = opts.name.trim()
-      if (!name || name.length > 200) throw new Error('--name must be 1–200 characters.')
+      if (!name || name.length > 200) {
+        throw new AppError('invalid_request', '--name must be 1–200 characters.')
+      }
       const tenant = await withDatabase(({ db }) => insertTenant(db, name))
       const value = { id: tenant.id, name: tenant.name, createdAt: tenant.createdAt.toISOString() }
       output(opts.json === true, value, () => [`Created tenant ${tenant.id} (${tenant.name})`])

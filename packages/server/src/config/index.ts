@@ -42,6 +42,13 @@ const EnvSchema = z.object({
   RATE_LIMIT_REQUESTS_PER_MINUTE: positiveInt.default(600),
   /** Socket.io handshakes per IP per minute. */
   RATE_LIMIT_CONNECTIONS_PER_MINUTE: positiveInt.default(120),
+  /** Refused keys per IP per minute (REST and socket), against guessing. */
+  RATE_LIMIT_AUTH_FAILURES_PER_MINUTE: positiveInt.default(30),
+  /**
+   * Proxies (load balancers) in front of the server whose X-Forwarded-For to believe. 0 uses the
+   * connection's address; behind one load balancer, 1.
+   */
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   INGEST_CONCURRENCY: positiveInt.max(16).default(1),
   SHUTDOWN_TIMEOUT_MS: positiveInt.default(10_000),
 })
@@ -69,7 +76,9 @@ export interface Config {
     messagesPerMinute: number
     requestsPerMinute: number
     connectionsPerMinute: number
+    authFailuresPerMinute: number
   }
+  trustProxyHops: number
   ingestConcurrency: number
   shutdownTimeoutMs: number
 }
@@ -140,7 +149,9 @@ export function loadConfig(
       messagesPerMinute: e.RATE_LIMIT_MESSAGES_PER_MINUTE,
       requestsPerMinute: e.RATE_LIMIT_REQUESTS_PER_MINUTE,
       connectionsPerMinute: e.RATE_LIMIT_CONNECTIONS_PER_MINUTE,
+      authFailuresPerMinute: e.RATE_LIMIT_AUTH_FAILURES_PER_MINUTE,
     },
+    trustProxyHops: e.TRUST_PROXY_HOPS,
     ingestConcurrency: e.INGEST_CONCURRENCY,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
   }

@@ -27,7 +27,8 @@ export async function lockDataDir(dataDir: string): Promise<() => Promise<void>>
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err
       const pid = Number(await readFile(file, 'utf8').catch(() => ''))
-      if (pid && pid !== process.pid && isAlive(pid)) {
+      // Our own pid too: this process already has the directory open.
+      if (pid && isAlive(pid)) {
         throw new Error(
           `The data directory ${dataDir} is in use by process ${pid}. Stop that server first, or set DATABASE_URL to use PostgreSQL.`,
         )

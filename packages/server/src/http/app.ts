@@ -28,6 +28,8 @@ export interface AppDeps {
   search: SearchService
   readiness: Readiness
   requestLimiter: RateLimiter
+  authFailureLimiter: RateLimiter
+  trustProxyHops: number
   limits: { uploadBytes: number; jsonBytes: number }
   /** A static site served at `/` (the demo dealership site). */
   site?: SiteOptions | undefined
@@ -49,10 +51,33 @@ export function createApp(deps: AppDeps) {
   })
 
   app.route('/', healthRoutes(deps.readiness))
+  // Generated from the same schemas that validate the routes.
+  app.doc31('/v1/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'AvatarAdam API',
+      version: '1',
+      description:
+        "A dealership's back office: documents, keys and conversations. Authenticate with `Authorization: Bearer sk_…`.",
+    },
+    security: [{ secretKey: [] }],
+  })
+  app.openAPIRegistry.registerComponent('securitySchemes', 'secretKey', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'A secret key (sk_live_… or sk_test_…)',
+  })
 
   const v1 = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   v1.use(secureHeaders())
-  v1.use(secretKeyAuth(deps.keys, deps.requestLimiter))
+  v1.use(
+    secretKeyAuth({
+      keys: deps.keys,
+      requestLimiter: deps.requestLimiter,
+      authFailureLimiter: deps.authFailureLimiter,
+      trustProxyHops: deps.trustProxyHops,
+    }),
+  )
   v1.use(async (c, next) => {
     // Uploads carry their own, larger limit.
     if (c.req.method === 'POST' && c.req.path === '/v1/documents') return next()

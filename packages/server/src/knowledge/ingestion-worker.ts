@@ -10,6 +10,7 @@ import {
   releaseClaim,
   renewClaim,
 } from './ingestion-repo.ts'
+import { refreshKnowledgeStats } from './knowledge-stats.ts'
 import { DocumentParseError } from './parse/types.ts'
 import { createParserPool } from './parser-pool.ts'
 import type { SourceStore } from './source-store.ts'
@@ -33,6 +34,8 @@ export interface IngestionWorker {
   start(): Promise<void>
   /** Something was queued: look for work now rather than at the next poll. */
   notify(): void
+  /** Claims nothing more (shutdown has begun); documents in progress go on until stop(). */
+  pause(): void
   /** Stops claiming, interrupts running jobs and puts their documents back in the queue. */
   stop(): Promise<void>
   /** Resolves once nothing is queued or running (for tests and the CLI). */
@@ -53,17 +56,21 @@ export function createIngestionWorker(options: IngestionWorkerOptions): Ingestio
   const running = new Map<string, { doc: ClaimedDocument; done: Promise<void> }>()
   const stopping = new AbortController()
   let timer: NodeJS.Timeout | undefined
-  let statsTimer: NodeJS.Timeout | undefined
+  const statsTimers = new Map<string, NodeJS.Timeout>()
   /**
-   * Refreshes the planner's statistics on chunks a little after documents change: full-text
-   * search leaves out words its statistics show as common, and PGlite runs no autovacuum.
+   * A little after a tenant's documents change: its common words (for full-text search) and
+   * the planner's statistics (PGlite runs no autovacuum) are brought up to date.
    */
-  const refreshStatistics = () => {
-    statsTimer ??= setTimeout(() => {
-      statsTimer = undefined
-      db.exec('analyze chunks').catch((err) => log.warn({ err }, 'analyze failed'))
-    }, 5000)
-    statsTimer.unref()
+  const refreshStatistics = (tenantId: string) => {
+    clearTimeout(statsTimers.get(tenantId))
+    const timer = setTimeout(() => {
+      statsTimers.delete(tenantId)
+      refreshKnowledgeStats(db, tenantId)
+        .then(() => db.exec('analyze chunks'))
+        .catch((err) => log.warn({ err, tenantId }, 'could not refresh search statistics'))
+    }, 3000)
+    timer.unref()
+    statsTimers.set(tenantId, timer)
   }
 
   let filling: Promise<void> | undefined
@@ -76,9 +83,11 @@ export function createIngestionWorker(options: IngestionWorkerOptions): Ingestio
     return filling
   }
 
+  let paused = false
+
   async function claimWhileRoom(): Promise<void> {
     try {
-      while (running.size < concurrency && !stopping.signal.aborted) {
+      while (running.size < concurrency && !paused && !stopping.signal.aborted) {
         const doc = await claimNextDocument(db, leaseSeconds)
         if (!doc) break
         const done = run(doc).finally(() => {
@@ -114,7 +123,7 @@ export function createIngestionWorker(options: IngestionWorkerOptions): Ingestio
         doc,
       )
       jobLog.info({ ms: Math.round(performance.now() - started) }, 'document ready')
-      refreshStatistics()
+      refreshStatistics(doc.tenantId)
     } catch (err) {
       if (stopping.signal.aborted) {
         // Stopped mid-way (whatever the step raised): the next start picks the document up again.
@@ -123,7 +132,10 @@ export function createIngestionWorker(options: IngestionWorkerOptions): Ingestio
       } else if (err instanceof IngestionInterrupted) {
         jobLog.info({ reason: err.message }, 'ingestion interrupted')
       } else if (err instanceof DocumentParseError) {
-        await failDocument(db, doc, { code: 'document_unreadable', message: err.message })
+        // Should the database be unreachable, the lease runs out and the document is retried.
+        await failDocument(db, doc, { code: 'document_unreadable', message: err.message }).catch(
+          (failure) => jobLog.warn({ err: failure }, 'could not mark the document failed'),
+        )
         jobLog.info({ reason: err.message }, 'document unreadable')
       } else {
         jobLog.error({ err }, 'ingestion failed')
@@ -151,9 +163,13 @@ export function createIngestionWorker(options: IngestionWorkerOptions): Ingestio
     notify() {
       void fill()
     },
+    pause() {
+      paused = true
+      clearInterval(timer)
+    },
     async stop() {
       clearInterval(timer)
-      clearTimeout(statsTimer)
+      for (const timer of statsTimers.values()) clearTimeout(timer)
       stopping.abort()
       await Promise.all([...running.values()].map((r) => r.done))
       await parser.close()

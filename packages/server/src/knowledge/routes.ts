@@ -1,4 +1,5 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi'
+import { AppError } from '../errors.ts'
 import type { AppEnv } from '../http/env.ts'
 import { validationHook } from '../http/errors.ts'
 import {
@@ -70,6 +71,8 @@ const search = createRoute({
   responses: { 200: json(SearchResultSchema, 'Best passages first'), ...errorResponses },
 })
 
+const MAX_UPLOADS_IN_PROGRESS = 4
+
 /** `/v1/documents` and `/v1/search`, for a tenant authenticated by its secret key. */
 export function knowledgeRoutes(
   documents: DocumentService,
@@ -81,11 +84,27 @@ export function knowledgeRoutes(
   // Streamed rather than validated by the schema (which would buffer the whole body first);
   // the route is still described in the OpenAPI document.
   app.openAPIRegistry.registerPath(upload)
+  // Each upload in progress holds up to the size limit in memory: a few at a time per tenant.
+  const uploading = new Map<string, number>()
   app.post('/documents', async (c) => {
-    const { bytes, filename, contentType, title } = await readUpload(c.req.raw, limits.uploadBytes)
-    const accepted = await documents.accept(c.var.tenantId, { bytes, filename, contentType, title })
-    c.header('Location', `/v1/documents/${accepted.id}`)
-    return c.json(accepted, accepted.duplicate ? 200 : 202)
+    const tenantId = c.var.tenantId
+    const inProgress = uploading.get(tenantId) ?? 0
+    if (inProgress >= MAX_UPLOADS_IN_PROGRESS) {
+      throw new AppError('rate_limited', 'Too many uploads at once; wait for one to finish.', {
+        retryAfter: 1,
+      })
+    }
+    uploading.set(tenantId, inProgress + 1)
+    try {
+      const upload = await readUpload(c.req.raw, limits.uploadBytes)
+      const accepted = await documents.accept(tenantId, upload)
+      c.header('Location', `/v1/documents/${accepted.id}`)
+      return c.json(accepted, accepted.duplicate ? 200 : 202)
+    } finally {
+      const left = (uploading.get(tenantId) ?? 1) - 1
+      if (left > 0) uploading.set(tenantId, left)
+      else uploading.delete(tenantId)
+    }
   })
 
   app.openapi(list, async (c) => c.json({ documents: await documents.list(c.var.tenantId) }, 200))

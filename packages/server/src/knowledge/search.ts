@@ -9,20 +9,16 @@ export interface ScoredPassage extends Passage {
   score: number
 }
 
-/** A question made ready to search: its embedding and the words full-text search skips. */
+/** A question made ready to search: its text and embedding. */
 export interface PreparedQuery {
   text: string
   embedding: number[]
-  commonLexemes: string[]
 }
 
 export interface SearchService {
   /** The tenant's passages that best answer `query`, best first. Never another tenant's. */
   search(tenantId: string, query: string, options?: { limit?: number }): Promise<ScoredPassage[]>
-  /**
-   * The work that needs no transaction. Done before opening one: PGlite has a single
-   * connection, so nothing outside a transaction may run while it is open.
-   */
+  /** The work that needs no transaction (embedding), done before opening one. */
   prepare(query: string): Promise<PreparedQuery>
   /** The search itself, inside a transaction already scoped to the tenant (a chat turn's reads). */
   searchIn(
@@ -35,22 +31,19 @@ export interface SearchService {
 
 // How many candidates each of the two searches contributes before fusion.
 const CANDIDATES = 20
-// A word in more chunks than this is left out of full-text search (see avataradam_text_search).
-const COMMON_IN_CHUNKS = 200
-const COMMON_REFRESH_MS = 60_000
 // The usual constant of reciprocal rank fusion: damps the head so both lists count.
 const RRF_K = 60
 
 /**
  * Cosine distance between a chunk's embedding column and the question, as SQL. With pgvector it
  * is the `<=>` operator (and its HNSW index). Without it, a dot product over the question's
- * non-zero components only ($6 their positions, $7 their weights): a question is short, so its
+ * non-zero components only ($5 their positions, $6 their weights): a question is short, so its
  * vector is sparse, and looking up those components beats multiplying all of them.
  */
 function distanceSql(column: string, caps: DbCapabilities): string {
   return caps.vector
-    ? `${column} <=> $6::vector`
-    : `1 - (select sum(${column}[i] * w) from unnest($6::int[], $7::real[]) as q (i, w))`
+    ? `${column} <=> $5::vector`
+    : `1 - (select sum(${column}[i] * w) from unnest($5::int[], $6::real[]) as q (i, w))`
 }
 
 /** The question's embedding as query parameters for {@link distanceSql}. */
@@ -85,32 +78,11 @@ interface SearchRow extends Record<string, unknown> {
  * tenant_id filters.
  */
 export function createSearchService(db: Db, embeddings: EmbeddingModel): SearchService {
-  let common: { lexemes: string[]; at: number } | undefined
-  let refreshing: Promise<string[]> | undefined
-
-  /** The corpus-wide common words, from statistics read at most once a minute. */
-  function commonLexemes(): Promise<string[]> | string[] {
-    if (common && Date.now() - common.at < COMMON_REFRESH_MS) return common.lexemes
-    refreshing ??= db
-      .query<{ lexemes: string[] }>('select avataradam_common_lexemes($1) as lexemes', [
-        COMMON_IN_CHUNKS,
-      ])
-      .then(([row]) => {
-        common = { lexemes: row?.lexemes ?? [], at: Date.now() }
-        return common.lexemes
-      })
-      .finally(() => {
-        refreshing = undefined
-      })
-    // Serve the previous list while a new one is read; wait only the first time.
-    return common?.lexemes ?? refreshing
-  }
-
   async function prepare(text: string): Promise<PreparedQuery> {
     const {
       embeddings: [embedding],
     } = await embeddings.doEmbed({ values: [text] })
-    return { text, embedding: embedding!, commonLexemes: await commonLexemes() }
+    return { text, embedding: embedding! }
   }
 
   async function searchIn(
@@ -129,7 +101,7 @@ export function createSearchService(db: Db, embeddings: EmbeddingModel): SearchS
        ),
        txt as (
          select id, row_number() over (order by rank desc) as r
-         from avataradam_text_search($2::text, $5::text[], $3::int)
+         from avataradam_text_search($2::text, $3::int)
        ),
        hits as (select id from vec union select id from txt)
        select c.id, c.document_id, d.title, d.filename, c.heading, c.content,
@@ -149,7 +121,6 @@ export function createSearchService(db: Db, embeddings: EmbeddingModel): SearchS
         query.text,
         CANDIDATES,
         limit,
-        query.commonLexemes,
         ...distanceParams(query.embedding, db.capabilities),
       ],
     )

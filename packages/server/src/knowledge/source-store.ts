@@ -13,7 +13,6 @@ export interface SourceRef {
  * a document is processed after a restart, and can be processed again.
  */
 export interface SourceStore {
-  readonly kind: 'files' | 'database'
   /** Stores a document's bytes durably, inside the transaction that stores the document. */
   save(tx: Queryable, ref: SourceRef, bytes: Uint8Array): Promise<void>
   load(tx: Queryable, ref: SourceRef): Promise<Uint8Array | null>
@@ -24,7 +23,6 @@ export interface SourceStore {
 /** In PostgreSQL, beside the document: shared by every instance and worker, with no setup. */
 export function createDatabaseSourceStore(): SourceStore {
   return {
-    kind: 'database',
     async save(tx, ref, bytes) {
       await tx.query(
         'insert into document_sources (document_id, tenant_id, content) values ($1, $2, $3)',
@@ -50,7 +48,6 @@ export function createDatabaseSourceStore(): SourceStore {
 export function createFileSourceStore(dir: string): SourceStore {
   const fileOf = (ref: SourceRef) => path.join(dir, ref.tenantId, ref.documentId)
   return {
-    kind: 'files',
     async save(_tx, ref, bytes) {
       const file = fileOf(ref)
       await mkdir(path.dirname(file), { recursive: true })

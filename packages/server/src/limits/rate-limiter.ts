@@ -11,6 +11,8 @@ import { AppError } from '../errors.ts'
 export interface RateLimiter {
   /** Records one action for `key`; throws a `rate_limited` AppError (with retryAfter) when over. */
   consume(key: string): Promise<void>
+  /** Throws `rate_limited` if `key` is already over the limit, recording nothing. */
+  check(key: string): Promise<void>
 }
 
 export interface RateLimitOptions {
@@ -43,19 +45,24 @@ export function createRateLimiter(options: RateLimitOptions): RateLimiter {
   const limiter = options.redis
     ? new RateLimiterRedis({ ...base, storeClient: options.redis, insuranceLimiter: memory })
     : memory
+  const limited = (msBeforeNext: number) => {
+    const retryAfter = Math.max(1, Math.ceil(msBeforeNext / 1000))
+    return new AppError('rate_limited', `Too many requests. Try again in ${retryAfter}s.`, {
+      retryAfter,
+    })
+  }
   return {
     async consume(key) {
       try {
         await limiter.consume(key)
       } catch (rejection) {
-        if (rejection instanceof RateLimiterRes) {
-          const retryAfter = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000))
-          throw new AppError('rate_limited', `Too many requests. Try again in ${retryAfter}s.`, {
-            retryAfter,
-          })
-        }
+        if (rejection instanceof RateLimiterRes) throw limited(rejection.msBeforeNext)
         throw rejection
       }
+    },
+    async check(key) {
+      const state = await limiter.get(key).catch(() => null)
+      if (state && state.consumedPoints > options.points) throw limited(state.msBeforeNext)
     },
   }
 }

@@ -1,7 +1,8 @@
 import type { ErrorBody } from '@avataradam/sdk/protocol'
 import type { ExtendedError } from 'socket.io'
-import { HandshakeAuthSchema } from '../chat/schemas.ts'
+import { HandshakeAuthSchema, PageContextSchema } from '../chat/schemas.ts'
 import { AppError, toErrorBody } from '../errors.ts'
+import { clientIp } from '../limits/client-ip.ts'
 import type { RateLimiter } from '../limits/rate-limiter.ts'
 import type { Logger } from '../logger.ts'
 import type { KeyService } from '../tenants/keys.ts'
@@ -32,17 +33,32 @@ function refusal(body: ErrorBody): ExtendedError {
  * Admits a socket only with a live publishable key, from an origin on that key's allow-list, and
  * within the per-IP connection limit. Sets `socket.data` to the tenant and visitor.
  */
-export function handshake(deps: { keys: KeyService; limiter: RateLimiter; log: Logger }) {
+export function handshake(deps: {
+  keys: KeyService
+  /** Handshakes per client address. */
+  limiter: RateLimiter
+  /** Refused keys per client address, against key guessing. */
+  authFailureLimiter: RateLimiter
+  trustProxyHops: number
+  log: Logger
+}) {
   return async function handshake(socket: VisitorSocket, next: (err?: ExtendedError) => void) {
     try {
-      await deps.limiter.consume(socket.handshake.address)
+      const { address, headers } = socket.handshake
+      const ip = clientIp(address, headers['x-forwarded-for'], deps.trustProxyHops)
+      await deps.limiter.consume(ip)
+      await deps.authFailureLimiter.check(ip)
       const auth = HandshakeAuthSchema.safeParse(socket.handshake.auth)
       if (!auth.success) {
         const issue = auth.error.issues[0]
         const code = issue?.path[0] === 'key' ? 'unauthorized' : 'invalid_request'
         throw new AppError(code, `Handshake auth.${issue?.path.join('.')}: ${issue?.message}`)
       }
-      const key = await deps.keys.authenticate(auth.data.key)
+      const key = await deps.keys.authenticate(auth.data.key).catch(async (err: unknown) => {
+        if (AppError.isInstance(err) && err.status === 401)
+          await deps.authFailureLimiter.consume(ip)
+        throw err
+      })
       if (key.type !== 'publishable') {
         throw new AppError(
           'wrong_key_type',
@@ -62,8 +78,10 @@ export function handshake(deps: { keys: KeyService; limiter: RateLimiter; log: L
       socket.data = {
         tenantId: key.tenantId,
         keyId: key.id,
+        key: auth.data.key,
+        ip,
         visitorId: auth.data.visitorId,
-        page: auth.data.page ?? null,
+        page: PageContextSchema.safeParse(auth.data.page).data ?? null,
       }
       next()
     } catch (err) {

@@ -5,6 +5,10 @@ import type { Visitor } from '../chat/chat-service.ts'
 /** Set by the handshake; the only source of a socket's tenant and visitor. */
 export interface SocketData extends Visitor {
   keyId: string
+  /** The publishable key, checked again on every message so a revoked key stops at once. */
+  key: string
+  /** The client's address (see TRUST_PROXY_HOPS). */
+  ip: string
 }
 
 // biome-ignore lint/complexity/noBannedTypes: no events between instances yet

@@ -98,6 +98,16 @@ export async function listKeys(db: Queryable, tenantId: string): Promise<ApiKeyR
   return rows.map(toRecord)
 }
 
+/** Keys neither revoked nor expired. */
+export async function countActiveKeys(db: Queryable, tenantId: string): Promise<number> {
+  const [row] = await db.query<{ n: number }>(
+    `select count(*)::int as n from api_keys
+     where tenant_id = $1 and revoked_at is null and (expires_at is null or expires_at > now())`,
+    [tenantId],
+  )
+  return row?.n ?? 0
+}
+
 /** Revokes a key of this tenant; `null` when the tenant has no such key. Revoking twice keeps the first time. */
 export async function revokeKey(
   db: Queryable,

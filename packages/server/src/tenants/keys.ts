@@ -4,8 +4,14 @@ import type { Db } from '../db/index.ts'
 import { AppError } from '../errors.ts'
 import { newId } from '../ids.ts'
 import { generateKey, hashKey, parseKey } from './key-format.ts'
+
+// Keys are for sites and servers, not per request: a cap stops a runaway script or a tenant
+// multiplying its rate limit by minting keys.
+const MAX_ACTIVE_KEYS = 100
+
 import {
   type ApiKeyRecord,
+  countActiveKeys,
   findKeyByHash,
   insertKey,
   listKeys,
@@ -89,6 +95,12 @@ export function createKeyService(db: Db, options: KeyServiceOptions = {}): KeySe
       const record = await db.tenant(tenantId, async (tx) => {
         if (!(await findTenant(tx, tenantId))) {
           throw new AppError('not_found', `No tenant with id ${tenantId}.`)
+        }
+        if ((await countActiveKeys(tx, tenantId)) >= MAX_ACTIVE_KEYS) {
+          throw new AppError(
+            'quota_exceeded',
+            `A dealership can have at most ${MAX_ACTIVE_KEYS} active keys; revoke unused ones first.`,
+          )
         }
         return insertKey(tx, {
           id: newId(),

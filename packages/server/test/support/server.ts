@@ -56,6 +56,7 @@ export async function startTestServer(
     AVATARADAM_DEMO: 'false',
     // Every test connects from 127.0.0.1; with Redis the per-IP count is shared by all servers.
     RATE_LIMIT_CONNECTIONS_PER_MINUTE: '100000',
+    RATE_LIMIT_AUTH_FAILURES_PER_MINUTE: '100000',
     ...options.env,
   }
   const config = loadConfig(env)
@@ -134,6 +135,8 @@ export function visitorClient(
     transports: ['websocket'],
     extraHeaders: origin ? { origin } : {},
     reconnection: options.reconnection ?? false,
+    reconnectionDelay: 100,
+    reconnectionDelayMax: 500,
     autoConnect: false,
     forceNew: true,
   })
@@ -142,11 +145,18 @@ export function visitorClient(
 /** Connects and resolves once connected, or rejects with the server's refusal. */
 export function connectVisitor(socket: VisitorClient): Promise<VisitorClient> {
   return new Promise((resolve, reject) => {
-    socket.once('connect', () => resolve(socket))
-    socket.once('connect_error', (err) => {
+    // Both listeners go once settled: a later reconnect's failure is not this handshake's.
+    const onConnect = () => {
+      socket.off('connect_error', onError)
+      resolve(socket)
+    }
+    const onError = (err: Error) => {
+      socket.off('connect', onConnect)
       socket.close()
       reject(Object.assign(err, { data: (err as { data?: ConnectErrorData }).data }))
-    })
+    }
+    socket.once('connect', onConnect)
+    socket.once('connect_error', onError)
     socket.connect()
   })
 }

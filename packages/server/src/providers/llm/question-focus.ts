@@ -38,3 +38,22 @@ export function questionFocus(question: string, page?: PageContext): QuestionFoc
   }
   return { concepts, limits, pageVehicleIds }
 }
+
+/**
+ * The text to retrieve passages with. "How many miles does it have?" on a vehicle's page means that
+ * vehicle, so its stock number, VIN, year, make and model join the question: the vehicle's own
+ * inventory row is then among the passages the answer is composed from.
+ *
+ * @example
+ * ```ts
+ * retrievalText('Is it still available?', { url, vehicle: { stockNumber: 'A24101', make: 'Toyota' } })
+ * // 'Is it still available? A24101 Toyota'
+ * ```
+ */
+export function retrievalText(question: string, page?: PageContext | null): string {
+  const vehicle = page?.vehicle
+  if (vehicle === undefined || !POINTS_AT_PAGE_VEHICLE.test(question)) return question
+  const { stockNumber, vin, year, make, model, trim } = vehicle
+  const about = [stockNumber, vin, year, make, model, trim].filter((v) => v !== undefined)
+  return about.length > 0 ? `${question} ${about.join(' ')}` : question
+}
