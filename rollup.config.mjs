@@ -1,6 +1,10 @@
 // One shared factory for every bundle; each package passes only its entry points.
 // Type checking comes from `tsc -b`; rollup compiles, bundles and writes the public .d.ts files.
+import { readFileSync, rmSync } from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
 import nodeResolve from '@rollup/plugin-node-resolve'
+import terser from '@rollup/plugin-terser'
 import typescript from '@rollup/plugin-typescript'
 import { dts } from 'rollup-plugin-dts'
 
@@ -87,4 +91,113 @@ export function library(pkg, entries) {
   ]
 }
 
-export default [...library('sdk', ['index', 'protocol'])]
+// ---------------------------------------------------------------------------------------------
+// widget: the `<avatar-adam>` element, as a script tag (CDN) and as an npm ES module.
+
+// Absolute, so scripts/size.ts can import this file from any working directory.
+const widgetDir = fileURLToPath(new URL('packages/widget/', import.meta.url))
+const widgetSrc = path.join(widgetDir, 'src')
+const widgetDist = path.join(widgetDir, 'dist')
+const widgetVersion = JSON.parse(readFileSync(path.join(widgetDir, 'package.json'), 'utf8')).version
+const widgetBanner = `/*! @avataradam/widget ${widgetVersion} | MIT */`
+
+/**
+ * The classic script cannot hold a bundler chunk: it finds the panel next to itself on the
+ * server instead, so `loader.ts` is swapped for `loader-script.ts` (same exports).
+ */
+const widgetScriptLoader = () => ({
+  name: 'widget-script-loader',
+  resolveId(source, importer) {
+    // The TypeScript plugin has already rewritten the `.ts` of relative imports to `.js`.
+    if (/^\.\/loader\.[jt]s$/.test(source) && importer?.startsWith(widgetSrc)) {
+      return path.join(widgetSrc, 'loader-script.ts')
+    }
+    return null
+  },
+})
+
+/**
+ * What a browser loads from the server: everything bundled (Lit, the SDK, socket.io-client's
+ * browser build), minified. Exported so scripts/size.ts measures the SDK the same way.
+ */
+export const widgetBrowserPlugins = (module) => [
+  nodeResolve({ browser: true }),
+  ts('widget'),
+  terser({ module, ecma: 2020, compress: { passes: 2 }, format: { comments: /^!/ } }),
+]
+
+/** Hashed chunks of an earlier build would otherwise pile up in the published package. */
+const clean = (dir) => ({
+  name: 'clean',
+  buildStart() {
+    rmSync(dir, { recursive: true, force: true })
+  },
+})
+
+/** The classic script exports nothing; importing it (for its side effect) is still typed. */
+const scriptTypes = () => ({
+  name: 'script-types',
+  generateBundle() {
+    this.emitFile({
+      type: 'asset',
+      fileName: 'avatar-adam.d.ts',
+      source: '// The script-tag build: it defines <avatar-adam> and mounts one from its data-* attributes.\nexport {}\n',
+    })
+  },
+})
+
+export function widget() {
+  return [
+    // dist/avatar-adam.js: the classic script a page includes; only the launcher.
+    {
+      input: `${widgetSrc}/script.ts`,
+      plugins: [widgetScriptLoader(), ...widgetBrowserPlugins(false), scriptTypes()],
+      output: {
+        file: `${widgetDist}/avatar-adam.js`,
+        format: 'iife',
+        banner: widgetBanner,
+        sourcemap: true,
+      },
+    },
+    // dist/avatar-adam-panel.js: the chat panel that script imports (an ES module) on first open.
+    {
+      input: { 'avatar-adam-panel': `${widgetSrc}/avatar-adam-panel.ts` },
+      plugins: [clean(`${widgetDist}/cdn`), ...widgetBrowserPlugins(true)],
+      output: {
+        dir: widgetDist,
+        format: 'esm',
+        entryFileNames: '[name].js',
+        chunkFileNames: 'cdn/[name]-[hash].js',
+        banner: widgetBanner,
+        sourcemap: true,
+      },
+    },
+    // dist/index.js for npm: dependencies left to the app's bundler, the panel a lazy chunk.
+    // TypeScript's decorator helpers (tslib) are bundled: tslib is no dependency of the widget.
+    {
+      input: { index: `${widgetSrc}/index.ts` },
+      external: (id) => isExternal(id) && id !== 'tslib',
+      plugins: [clean(`${widgetDist}/chunks`), nodeResolve(), ts('widget')],
+      output: {
+        dir: widgetDist,
+        format: 'esm',
+        entryFileNames: '[name].js',
+        chunkFileNames: 'chunks/[name]-[hash].js',
+        sourcemap: true,
+      },
+    },
+    {
+      input: { index: `${widgetSrc}/index.ts` },
+      external: isExternal,
+      plugins: [
+        dts({
+          tsconfig: 'packages/widget/tsconfig.json',
+          compilerOptions: { composite: false, incremental: false, declarationMap: false },
+        }),
+      ],
+      output: { dir: widgetDist, format: 'esm', entryFileNames: '[name].d.ts' },
+    },
+  ]
+}
+
+export default [...library('sdk', ['index', 'protocol']), ...widget()]

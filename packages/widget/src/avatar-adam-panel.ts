@@ -1,0 +1,419 @@
+import { type ChatDone, type ClientStatus, createClient } from '@avataradam/sdk'
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit'
+import { customElement, property, state } from 'lit/decorators.js'
+import './avatar-adam-face.ts'
+import type { FaceState } from './avatar-adam-face.ts'
+import { Conversation, type ViewMessage } from './conversation.ts'
+import { closeIcon, micIcon, mutedIcon, newIcon, sendIcon, soundIcon } from './icons.ts'
+import { plainText } from './markdown.ts'
+import { pageContext } from './page-context.ts'
+import { panelStyles } from './panel-styles.ts'
+import { loadMuted, saveMuted } from './preferences.ts'
+import { createRecognizer } from './recognition.ts'
+import { renderMarkdown } from './render-markdown.ts'
+import { SentenceSplitter } from './sentences.ts'
+import { createSpeaker } from './speech.ts'
+import type { ClientFactory, Position } from './types.ts'
+
+const PRESENCE: Record<ClientStatus | 'idle', string> = {
+  idle: 'Connecting…',
+  connecting: 'Connecting…',
+  connected: 'Online',
+  offline: 'Reconnecting…',
+  closed: 'Offline',
+}
+
+/**
+ * `<avatar-adam-panel>`: the chat dialog `<avatar-adam>` imports the first time it opens — the
+ * conversation, streaming answers with their sources, the avatar and its voice, voice input.
+ * It is an implementation detail of `<avatar-adam>`, which passes it its settings.
+ *
+ * @fires avatar-adam-send - The visitor sent a message; `detail: { text }`.
+ * @fires avatar-adam-answer - An answer finished; `detail` is the SDK's `ChatDone`.
+ * @fires avatar-adam-status - The connection changed; `detail: { status }`.
+ * @fires avatar-adam-error - Something failed; `detail: { code, message }`.
+ * @fires avatar-adam-close-request - The close button was pressed (does not bubble).
+ *
+ * @csspart panel - The dialog; see `<avatar-adam>` for the other parts.
+ */
+@customElement('avatar-adam-panel')
+export class AvatarAdamPanel extends LitElement {
+  static override styles = panelStyles
+
+  /** The publishable key; without one the panel explains it is not set up. */
+  @property() accessor key = ''
+  /** The AvatarAdam server URL. */
+  @property() accessor server = ''
+  /** BCP 47 language for speech and `lang`. */
+  @property() accessor locale = ''
+  @property({ attribute: 'assistant-name' }) accessor assistantName = 'Adam'
+  @property() accessor greeting = ''
+  @property({ attribute: false }) accessor suggestions: string[] = []
+  @property({ reflect: true }) accessor position: Position = 'bottom-right'
+  /** Connects on first open; stays connected while closed so answers keep arriving. */
+  @property({ type: Boolean }) accessor open = false
+  /** Builds the visitor client. Default: the SDK's `createClient`. */
+  @property({ attribute: false }) accessor clientFactory: ClientFactory | undefined
+
+  @state() accessor _draft = ''
+  @state() accessor _muted = loadMuted()
+  @state() accessor _listening = false
+  @state() accessor _speaking = false
+  @state() accessor _mouth = 0
+  @state() accessor _announcement = ''
+  @state() accessor _micNotice = ''
+
+  #conversation = new Conversation(this, {
+    progress: (message, done) => this.#progress(message, done),
+    sent: (text) => this.#emit('avatar-adam-send', { text }),
+    answered: (done: ChatDone) => this.#emit('avatar-adam-answer', done),
+    status: (status) => this.#emit('avatar-adam-status', { status }),
+    error: (code, message) => this.#emit('avatar-adam-error', { code, message }),
+  })
+  /** One splitter per answer: two answers may stream at once. */
+  #sentences = new Map<number, SentenceSplitter>()
+  #speaker = createSpeaker({
+    mouth: (open) => {
+      this._mouth = open
+    },
+    speaking: (active) => {
+      this._speaking = active
+    },
+  })
+  #recognizer = createRecognizer({
+    interim: (text) => {
+      this._draft = text
+    },
+    final: (text) => {
+      this._draft = ''
+      this.#send(text)
+    },
+    listening: (active) => {
+      this._listening = active
+    },
+    error: (code) => {
+      if (code === 'not-allowed' || code === 'service-not-allowed')
+        this._micNotice = 'Microphone access is blocked. You can type your question instead.'
+    },
+  })
+  /** Follow new messages only while the visitor has not scrolled up to read. */
+  #atBottom = true
+
+  /** Moves keyboard focus to the message input. */
+  focusInput(): void {
+    this.renderRoot.querySelector('input')?.focus()
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback()
+    // Moved in the page: the controller closed the client on disconnect; reconnect if open.
+    this.requestUpdate()
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback()
+    this.#quiet()
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    const conversation = this.#conversation
+    const reconfigured = changed.has('key') || changed.has('server') || changed.has('clientFactory')
+    if (reconfigured && conversation.started) conversation.stop()
+    if (this.open && !conversation.started && this.key) {
+      const factory = this.clientFactory ?? createClient
+      conversation.start(factory, {
+        key: this.key,
+        baseUrl: this.server,
+        page: pageContext(),
+      })
+    }
+    if (changed.has('open') && !this.open) this.#quiet()
+  }
+
+  protected override updated(): void {
+    const list = this.renderRoot.querySelector('.messages')
+    if (list && this.#atBottom) list.scrollTop = list.scrollHeight
+  }
+
+  override render(): TemplateResult {
+    const conversation = this.#conversation
+    const blocked = conversation.unavailable ?? (this.key ? undefined : 'not-set-up')
+    const asked = conversation.messages.some((m) => m.role === 'visitor')
+    return html`<section
+      part="panel"
+      class="panel"
+      role="dialog"
+      aria-modal="false"
+      aria-labelledby="title"
+      lang=${this.locale || nothing}
+    >
+      <header part="header">
+        <avatar-adam-face part="avatar" .state=${this.#faceState()} .mouth=${this._mouth}>
+        </avatar-adam-face>
+        <div class="heading">
+          <h2 id="title" part="title">${this.assistantName}</h2>
+          <p class="presence" part="status">
+            ${blocked ? 'Offline' : PRESENCE[conversation.status]}
+          </p>
+        </div>
+        <button
+          class="icon"
+          part="button new-conversation"
+          type="button"
+          aria-label="New conversation"
+          title="New conversation"
+          @click=${this.#newConversation}
+        >
+          ${newIcon}
+        </button>
+        ${this.#speaker.supported ? this.#muteButton() : nothing}
+        <button
+          class="icon"
+          part="button close"
+          type="button"
+          aria-label="Close chat"
+          title="Close chat"
+          @click=${this.#close}
+        >
+          ${closeIcon}
+        </button>
+      </header>
+      <p class="notice" part="notice" role="status">${this.#notice(blocked)}</p>
+      <ol class="messages" part="messages" aria-label="Conversation" @scroll=${this.#onScroll}>
+        ${this.greeting ? this.#bubble('assistant', renderMarkdown(this.greeting)) : nothing}
+        ${conversation.messages.map((m) => this.#message(m))}
+      </ol>
+      ${
+        !asked && !blocked && this.suggestions.length > 0
+          ? html`<div
+            class="suggestions"
+            part="suggestions"
+            role="group"
+            aria-label="Suggested questions"
+          >
+            ${this.suggestions.map(
+              (s) => html`<button
+                class="suggestion"
+                part="suggestion"
+                type="button"
+                @click=${() => this.#send(s)}
+              >
+                ${s}
+              </button>`,
+            )}
+          </div>`
+          : nothing
+      }
+      <div class="visually-hidden" aria-live="polite">${this._announcement}</div>
+      <form part="form" @submit=${this.#onSubmit}>
+        <label class="visually-hidden" for="input">Message ${this.assistantName}</label>
+        <input
+          id="input"
+          part="input"
+          type="text"
+          autocomplete="off"
+          enterkeyhint="send"
+          maxlength="2000"
+          placeholder=${this._listening ? 'Listening…' : 'Ask a question…'}
+          .value=${this._draft}
+          ?disabled=${Boolean(blocked)}
+          @input=${this.#onInput}
+        />
+        ${this.#recognizer.supported ? this.#micButton(Boolean(blocked)) : nothing}
+        <button
+          class="icon send"
+          part="button send"
+          type="submit"
+          aria-label="Send"
+          title="Send"
+          ?disabled=${Boolean(blocked) || this._draft.trim() === ''}
+        >
+          ${sendIcon}
+        </button>
+      </form>
+    </section>`
+  }
+
+  #message(message: ViewMessage) {
+    if (message.role === 'visitor') return this.#bubble('visitor', message.text)
+    if (message.state === 'waiting') {
+      return html`<li class="message assistant" part="message message-assistant">
+        <div class="bubble typing" part="typing">
+          <span></span><span></span><span></span>
+          <span class="visually-hidden">${this.assistantName} is typing…</span>
+        </div>
+      </li>`
+    }
+    return html`<li class="message assistant" part="message message-assistant">
+      ${
+        message.text
+          ? html`<div class="bubble" part="bubble">${renderMarkdown(message.text)}</div>`
+          : nothing
+      }
+      ${message.error ? html`<p class="error">${message.error}</p>` : nothing}
+      ${
+        message.retry
+          ? html`<button
+            class="link-button"
+            type="button"
+            @click=${() => this.#conversation.retry(message)}
+          >
+            Try again
+          </button>`
+          : nothing
+      }
+      ${message.citations.length > 0 ? this.#citations(message) : nothing}
+    </li>`
+  }
+
+  #bubble(role: ViewMessage['role'], content: unknown) {
+    return html`<li class="message ${role}" part="message message-${role}">
+      <div class="bubble" part="bubble">${content}</div>
+    </li>`
+  }
+
+  #citations(message: ViewMessage) {
+    const count = message.citations.length
+    return html`<details part="citations">
+      <summary>${count === 1 ? '1 source' : `${count} sources`}</summary>
+      <ul>
+        ${message.citations.map(
+          (c) => html`<li><span class="source-title">${c.title}</span>${c.snippet}</li>`,
+        )}
+      </ul>
+    </details>`
+  }
+
+  #muteButton() {
+    return html`<button
+      class="icon"
+      part="button mute"
+      type="button"
+      aria-label="Mute voice"
+      title=${this._muted ? 'Unmute voice' : 'Mute voice'}
+      aria-pressed=${String(this._muted)}
+      @click=${this.#toggleMute}
+    >
+      ${this._muted ? mutedIcon : soundIcon}
+    </button>`
+  }
+
+  #micButton(disabled: boolean) {
+    return html`<button
+      class="icon"
+      part="button mic"
+      type="button"
+      aria-label="Speak your question"
+      title="Speak your question"
+      aria-pressed=${String(this._listening)}
+      ?disabled=${disabled}
+      @click=${this.#toggleMic}
+    >
+      ${micIcon}
+    </button>`
+  }
+
+  #notice(blocked: string | undefined): string {
+    if (blocked === 'not-set-up') return "This assistant isn't set up yet."
+    if (blocked) return blocked
+    if (this._micNotice) return this._micNotice
+    const status = this.#conversation.status
+    if (status === 'offline')
+      return 'Reconnecting… Your messages will be sent when the connection is back.'
+    if (this.#conversation.loadingHistory) return 'Loading your conversation…'
+    return ''
+  }
+
+  #faceState(): FaceState {
+    if (this._listening) return 'listening'
+    if (this._speaking) return 'speaking'
+    if (this.#conversation.waiting) return 'thinking'
+    return 'idle'
+  }
+
+  /** Speaks and announces each sentence of an answer once, as soon as it is complete. */
+  #progress(message: ViewMessage, done: boolean): void {
+    let splitter = this.#sentences.get(message.key)
+    if (!splitter) {
+      splitter = new SentenceSplitter()
+      this.#sentences.set(message.key, splitter)
+    }
+    const sentences = done ? splitter.finish(message.text) : splitter.update(message.text)
+    if (done) this.#sentences.delete(message.key)
+    const spoken = sentences.map(plainText).filter(Boolean)
+    if (spoken.length === 0) return
+    this._announcement = spoken.join(' ')
+    if (!this._muted && this.open) {
+      for (const sentence of spoken) this.#speaker.speak(sentence, this.locale || 'en-US')
+    }
+  }
+
+  #send(text: string): void {
+    const trimmed = text.trim()
+    if (!trimmed) return
+    this.#speaker.cancel()
+    this.#conversation.ask(trimmed)
+    this._draft = ''
+    this.#atBottom = true
+  }
+
+  #onSubmit(event: SubmitEvent): void {
+    event.preventDefault()
+    this.#send(this._draft)
+  }
+
+  #onInput(event: InputEvent): void {
+    this._draft = (event.target as HTMLInputElement).value
+  }
+
+  #onScroll(event: Event): void {
+    const list = event.target as HTMLElement
+    this.#atBottom = list.scrollHeight - list.scrollTop - list.clientHeight < 40
+  }
+
+  #toggleMute(): void {
+    this._muted = !this._muted
+    saveMuted(this._muted)
+    if (this._muted) this.#speaker.cancel()
+  }
+
+  #toggleMic(): void {
+    if (this._listening) {
+      this.#recognizer.stop()
+      return
+    }
+    this._micNotice = ''
+    // The visitor is talking: the avatar stops.
+    this.#speaker.cancel()
+    this.#recognizer.start(this.locale || 'en-US')
+  }
+
+  #newConversation(): void {
+    this.#speaker.cancel()
+    this.#sentences.clear()
+    this.#conversation.reset()
+    this._announcement = ''
+    this.#atBottom = true
+    this.focusInput()
+  }
+
+  #close(): void {
+    this.dispatchEvent(new Event('avatar-adam-close-request'))
+  }
+
+  /** Closed or removed: stop talking and listening. */
+  #quiet(): void {
+    this.#speaker.cancel()
+    this.#recognizer.stop()
+  }
+
+  #emit(type: string, detail: unknown): void {
+    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }))
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'avatar-adam-panel': AvatarAdamPanel
+  }
+}

@@ -1,0 +1,395 @@
+import { ATTRIBUTES } from './attributes.ts'
+import type { AvatarAdamPanel } from './avatar-adam-panel.ts'
+import { launcherStyles } from './launcher-styles.ts'
+import { loadPanel, scriptOrigin } from './loader.ts'
+import type { ClientFactory, PanelConfig, Position, Theme } from './types.ts'
+
+export const DEFAULT_SUGGESTIONS = [
+  'What are your opening hours?',
+  'Do you offer financing?',
+  'How do I book a service appointment?',
+  'What is my trade-in worth?',
+]
+
+/** The panel's parts, re-exported so `avatar-adam::part(…)` reaches into it. */
+const PANEL_PARTS = [
+  'panel',
+  'header',
+  'avatar',
+  'title',
+  'status',
+  'notice',
+  'messages',
+  'message',
+  'message-visitor',
+  'message-assistant',
+  'bubble',
+  'citations',
+  'typing',
+  'suggestions',
+  'suggestion',
+  'form',
+  'input',
+  'button',
+  'send',
+  'mic',
+  'mute',
+  'close',
+  'new-conversation',
+].join(', ')
+
+const CHAT_ICON =
+  'M4 3h16a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2z' +
+  'm3 6v2h2V9H7zm4 0v2h2V9h-2zm4 0v2h2V9h-2z'
+const CLOSE_ICON =
+  'M6.4 5 12 10.6 17.6 5 19 6.4 13.4 12l5.6 5.6-1.4 1.4-5.6-5.6L6.4 19 5 17.6l5.6-5.6L5 6.4z'
+
+function icon(path: string, className: string): SVGSVGElement {
+  const ns = 'http://www.w3.org/2000/svg'
+  const svg = document.createElementNS(ns, 'svg')
+  svg.setAttribute('viewBox', '0 0 24 24')
+  svg.setAttribute('aria-hidden', 'true')
+  svg.setAttribute('class', className)
+  const d = document.createElementNS(ns, 'path')
+  d.setAttribute('d', path)
+  svg.append(d)
+  return svg
+}
+
+// Server-side rendering (Next.js, Nuxt, Angular SSR) evaluates this module without a DOM.
+const Base = (globalThis.HTMLElement ?? class {}) as typeof HTMLElement
+
+/**
+ * Constructable stylesheets satisfy `style-src 'self'`; a `<style>` is the fallback for browsers
+ * without them.
+ */
+function adoptStyles(root: ShadowRoot, text: string): void {
+  if ('adoptedStyleSheets' in root && 'replaceSync' in CSSStyleSheet.prototype) {
+    const sheet = new CSSStyleSheet()
+    sheet.replaceSync(text)
+    root.adoptedStyleSheets = [sheet]
+  } else {
+    const style = document.createElement('style')
+    style.textContent = text
+    root.append(style)
+  }
+}
+
+/**
+ * `<avatar-adam>`: a dealership's talking assistant. Only this launcher loads with the page; the
+ * chat panel (Lit, the SDK, Socket.io, the avatar) is imported the first time it opens, and
+ * fetched early when the launcher is hovered or focused.
+ *
+ * Written without Lit on purpose: it is the part every page view pays for.
+ *
+ * @example
+ * ```html
+ * <avatar-adam key="pk_live_…" server="https://chat.example.com" theme="auto"></avatar-adam>
+ * ```
+ *
+ * @fires avatar-adam-open - The panel opened.
+ * @fires avatar-adam-close - The panel closed.
+ * @fires avatar-adam-send - The visitor sent a message; `detail: { text }`.
+ * @fires avatar-adam-answer - An answer finished; `detail` is the SDK's `ChatDone`.
+ * @fires avatar-adam-status - The connection changed; `detail: { status }`.
+ * @fires avatar-adam-error - Something failed; `detail: { code, message }`.
+ *
+ * @csspart launcher - The round button that opens and closes the chat.
+ * @csspart panel - The chat dialog.
+ * @csspart header - The dialog's title bar (avatar, name, buttons).
+ * @csspart avatar - The animated face.
+ * @csspart title - The assistant's name.
+ * @csspart status - The connection line under the name.
+ * @csspart notice - Reconnecting and unavailable messages.
+ * @csspart messages - The conversation list.
+ * @csspart message - Each message; also `message-visitor` or `message-assistant`.
+ * @csspart bubble - The text of a message.
+ * @csspart citations - The collapsible sources of an answer.
+ * @csspart typing - The typing indicator.
+ * @csspart suggestions - The suggested questions; each is a `suggestion`.
+ * @csspart form - The input row; `input`, `send` and `mic` are inside it.
+ * @csspart button - Every icon button; also `mute`, `close`, `new-conversation`.
+ *
+ * @cssprop --avatar-adam-accent - Launcher, visitor bubbles, send button and links.
+ * @cssprop --avatar-adam-on-accent - Text and icons on the accent colour.
+ * @cssprop --avatar-adam-surface - The panel's background.
+ * @cssprop --avatar-adam-surface-alt - Assistant bubbles and the input.
+ * @cssprop --avatar-adam-text - Text colour.
+ * @cssprop --avatar-adam-muted - Secondary text.
+ * @cssprop --avatar-adam-border - Borders of the panel and input.
+ * @cssprop --avatar-adam-focus - The focus ring.
+ * @cssprop --avatar-adam-danger - Error text.
+ * @cssprop --avatar-adam-font - The font family.
+ * @cssprop --avatar-adam-radius - Corner radius of the panel.
+ * @cssprop --avatar-adam-offset - Distance from the corner of the window.
+ * @cssprop --avatar-adam-z-index - Stacking order of launcher and panel.
+ * @cssprop --avatar-adam-skin - The avatar's face colour; also `--avatar-adam-hair`.
+ */
+export class AvatarAdam extends Base {
+  static observedAttributes = [...ATTRIBUTES, 'publishable-key']
+
+  /** Builds the visitor client. Default: the SDK's `createClient`; tests pass a fake. */
+  clientFactory: ClientFactory | undefined
+
+  #button: HTMLButtonElement
+  #panel: AvatarAdamPanel | undefined
+  #loading: Promise<AvatarAdamPanel> | undefined
+  #suggestions: string[] | undefined
+  /** Opening at page load must not steal focus from the page; later openings move it in. */
+  #connected = false
+
+  constructor() {
+    super()
+    const root = this.attachShadow({ mode: 'open' })
+    adoptStyles(root, launcherStyles)
+    const button = document.createElement('button')
+    button.type = 'button'
+    button.className = 'launcher'
+    button.setAttribute('part', 'launcher')
+    button.setAttribute('aria-controls', 'panel')
+    button.setAttribute('aria-haspopup', 'dialog')
+    button.setAttribute('aria-expanded', 'false')
+    button.append(icon(CHAT_ICON, 'chat'), icon(CLOSE_ICON, 'close'))
+    button.addEventListener('click', () => this.toggle())
+    // Start fetching the panel while the visitor is still reaching for the button.
+    const preload = () => void this.preload().catch(() => {})
+    button.addEventListener('pointerenter', preload)
+    button.addEventListener('focus', preload)
+    this.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape' && this.open) {
+        event.stopPropagation()
+        this.open = false
+      }
+    })
+    root.append(button)
+    this.#button = button
+    this.#label()
+  }
+
+  /**
+   * The publishable key (`pk_live_…` or `pk_test_…`). React and Vue keep a `key` prop for
+   * themselves, so the `publishable-key` attribute is accepted too.
+   */
+  get key(): string {
+    return this.getAttribute('key') ?? this.getAttribute('publishable-key') ?? ''
+  }
+  set key(value: string) {
+    this.setAttribute('key', value)
+  }
+
+  /** The AvatarAdam server. Default: the origin this script was loaded from. */
+  get server(): string {
+    return this.getAttribute('server') || scriptOrigin
+  }
+  set server(value: string) {
+    this.setAttribute('server', value)
+  }
+
+  /** `bottom-right` (default) or `bottom-left`. */
+  get position(): Position {
+    return this.getAttribute('position') === 'bottom-left' ? 'bottom-left' : 'bottom-right'
+  }
+  set position(value: Position) {
+    this.setAttribute('position', value)
+  }
+
+  /** Whether the chat panel is open. Reflects to the `open` attribute. */
+  get open(): boolean {
+    return this.hasAttribute('open')
+  }
+  set open(value: boolean) {
+    this.toggleAttribute('open', value)
+  }
+
+  /** BCP 47 language for speech and the panel's `lang`. Default: `navigator.language`. */
+  get locale(): string {
+    return this.getAttribute('locale') || globalThis.navigator?.language || 'en-US'
+  }
+  set locale(value: string) {
+    this.setAttribute('locale', value)
+  }
+
+  /** `light` (default), `dark`, or `auto` to follow the visitor's system setting. */
+  get theme(): Theme {
+    const value = this.getAttribute('theme')
+    return value === 'dark' || value === 'auto' ? value : 'light'
+  }
+  set theme(value: Theme) {
+    this.setAttribute('theme', value)
+  }
+
+  /** The name shown in the panel's title and spoken by screen readers. Default: `Adam`. */
+  get assistantName(): string {
+    return this.getAttribute('assistant-name') || 'Adam'
+  }
+  set assistantName(value: string) {
+    this.setAttribute('assistant-name', value)
+  }
+
+  /** The first message of every conversation. */
+  get greeting(): string {
+    return (
+      this.getAttribute('greeting') ||
+      `Hi, I'm ${this.assistantName}! Ask me about our cars, financing, service or opening hours.`
+    )
+  }
+  set greeting(value: string) {
+    this.setAttribute('greeting', value)
+  }
+
+  /**
+   * Questions offered before the first message. The attribute takes a JSON array or a list
+   * separated by `|`; an empty list shows none.
+   */
+  get suggestions(): string[] {
+    if (this.#suggestions) return this.#suggestions
+    const attribute = this.getAttribute('suggestions')
+    return attribute === null ? DEFAULT_SUGGESTIONS : parseList(attribute)
+  }
+  set suggestions(value: string[]) {
+    this.#suggestions = value
+    this.#sync()
+  }
+
+  connectedCallback(): void {
+    this.#connected = true
+  }
+
+  disconnectedCallback(): void {
+    this.#connected = false
+  }
+
+  attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    if (name === 'assistant-name') this.#label()
+    if (name === 'open' && (old === null) !== (value === null)) this.#openChanged(value !== null)
+    this.#sync()
+  }
+
+  /** Opens the chat. */
+  show(): void {
+    this.open = true
+  }
+
+  /** Closes the chat. */
+  close(): void {
+    this.open = false
+  }
+
+  toggle(): void {
+    this.open = !this.open
+  }
+
+  /** Fetches the panel without opening it; resolves once it is ready. */
+  preload(): Promise<AvatarAdamPanel> {
+    // Through a promise, so even a loader that throws at once is reported like a failed fetch.
+    this.#loading ??= Promise.resolve()
+      .then(loadPanel)
+      .then(
+        () => this.#createPanel(),
+        (error: unknown) => {
+          // Let the next click try again (a flaky network, a deploy in progress).
+          this.#loading = undefined
+          this.#emit('avatar-adam-error', {
+            code: 'network_error',
+            message: 'The chat could not be loaded.',
+          })
+          throw error
+        },
+      )
+    return this.#loading
+  }
+
+  #createPanel(): AvatarAdamPanel {
+    const panel = document.createElement('avatar-adam-panel')
+    panel.id = 'panel'
+    panel.setAttribute('exportparts', PANEL_PARTS)
+    panel.hidden = true
+    panel.addEventListener('avatar-adam-close-request', () => {
+      this.open = false
+    })
+    this.#panel = panel
+    this.#sync()
+    this.shadowRoot!.append(panel)
+    return panel
+  }
+
+  async #openChanged(open: boolean): Promise<void> {
+    this.#button.setAttribute('aria-expanded', String(open))
+    this.#emit(open ? 'avatar-adam-open' : 'avatar-adam-close')
+    if (!open) {
+      const hadFocus = this.matches(':focus-within')
+      if (this.#panel) {
+        this.#panel.open = false
+        this.#panel.hidden = true
+      }
+      if (hadFocus) this.#button.focus()
+      return
+    }
+    const moveFocus = this.#connected
+    let panel: AvatarAdamPanel
+    try {
+      panel = await this.preload()
+    } catch {
+      this.open = false
+      return
+    }
+    if (!this.open) return
+    panel.hidden = false
+    panel.open = true
+    await panel.updateComplete
+    if (moveFocus) panel.focusInput()
+  }
+
+  #sync(): void {
+    if (!this.#panel) return
+    const config: PanelConfig = {
+      key: this.key,
+      server: this.server,
+      locale: this.locale,
+      assistantName: this.assistantName,
+      greeting: this.greeting,
+      suggestions: this.suggestions,
+      position: this.position,
+      clientFactory: this.clientFactory,
+    }
+    Object.assign(this.#panel, config)
+  }
+
+  #label(): void {
+    const label = `Chat with ${this.assistantName}`
+    this.#button.setAttribute('aria-label', label)
+    this.#button.title = label
+  }
+
+  #emit(type: string, detail?: unknown): void {
+    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }))
+  }
+}
+
+/** `["a","b"]` or `a | b`. */
+export function parseList(text: string): string[] {
+  const trimmed = text.trim()
+  if (trimmed.startsWith('[')) {
+    try {
+      const parsed: unknown = JSON.parse(trimmed)
+      if (Array.isArray(parsed)) return parsed.filter((s): s is string => typeof s === 'string')
+    } catch {
+      // Not JSON after all: read it as a `|` list.
+    }
+  }
+  return trimmed
+    .split('|')
+    .map((s) => s.trim())
+    .filter(Boolean)
+}
+
+// Another copy (the CDN script and an npm bundle on one page) may have defined it first.
+if (globalThis.customElements && !customElements.get('avatar-adam')) {
+  customElements.define('avatar-adam', AvatarAdam)
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'avatar-adam': AvatarAdam
+  }
+}

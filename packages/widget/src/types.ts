@@ -1,0 +1,22 @@
+import type { ClientOptions, VisitorClient } from '@avataradam/sdk'
+
+/** Builds the visitor client; tests pass one that returns a fake. */
+export type ClientFactory = (options: ClientOptions) => VisitorClient
+
+/** Which bottom corner the launcher sits in. */
+export type Position = 'bottom-right' | 'bottom-left'
+
+/** `auto` follows the visitor's `prefers-color-scheme`. */
+export type Theme = 'light' | 'dark' | 'auto'
+
+/** What the launcher hands the panel once it has loaded. */
+export interface PanelConfig {
+  key: string
+  server: string
+  locale: string
+  assistantName: string
+  greeting: string
+  suggestions: string[]
+  position: Position
+  clientFactory: ClientFactory | undefined
+}

@@ -1,0 +1,20 @@
+// Element tests in headless Chromium from Debian (test/chromium.mjs).
+import { esbuildPlugin } from '@web/dev-server-esbuild'
+import { chromeLauncher } from '@web/test-runner-chrome'
+import { CHROMIUM_ARGS, chromiumPath } from './test/chromium.mjs'
+
+export default {
+  // The repository root, so the SDK's sources and the hoisted node_modules are served.
+  rootDir: '../..',
+  files: ['src/test/**/*_test.ts'],
+  // Not 'development': socket.io-parser maps it to a CommonJS-only debug build.
+  nodeResolve: { browser: true, exportConditions: ['source', 'browser'] },
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022' })],
+  browsers: [
+    chromeLauncher({
+      launchOptions: { executablePath: chromiumPath(), headless: true, args: CHROMIUM_ARGS },
+    }),
+  ],
+  concurrency: 1,
+  testFramework: { config: { timeout: 5000 } },
+}
