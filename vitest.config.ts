@@ -17,9 +17,21 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['packages/*/test/**/*.test.ts'],
+          exclude: ['packages/*/test/e2e/**'],
           globalSetup: ['packages/server/test/support/global-setup.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
+        },
+      },
+      {
+        // A real Chromium against a live server; needs the built widget (`npm run build`).
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['packages/*/test/e2e/**/*.test.ts'],
+          globalSetup: ['packages/server/test/support/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 90_000,
         },
       },
     ],
