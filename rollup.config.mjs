@@ -141,7 +141,8 @@ const scriptTypes = () => ({
     this.emitFile({
       type: 'asset',
       fileName: 'avatar-adam.d.ts',
-      source: '// The script-tag build: it defines <avatar-adam> and mounts one from its data-* attributes.\nexport {}\n',
+      source:
+        '// The script-tag build: it defines <avatar-adam> and mounts one from its data-* attributes.\nexport {}\n',
     })
   },
 })
