@@ -15,6 +15,7 @@ import { sourceSnapshot } from './lib/source-snapshot.ts'
 import { benchEmbeddings } from './sections/embeddings.ts'
 import { benchMemory } from './sections/memory.ts'
 import { benchRetrieval } from './sections/retrieval.ts'
+import { benchSize } from './sections/size.ts'
 import { benchTurns } from './sections/turns.ts'
 import { benchUpload } from './sections/upload.ts'
 
@@ -24,6 +25,7 @@ const SECTIONS: Record<string, (ctx: BenchContext) => Promise<SectionResult>> = 
   upload: benchUpload,
   memory: benchMemory,
   embeddings: benchEmbeddings,
+  size: benchSize,
 }
 
 const { values } = parseArgs({
