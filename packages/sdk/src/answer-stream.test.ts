@@ -8,7 +8,7 @@ const delta = (index: number, text: string, messageId = 'a1'): ChatDelta => ({
   index,
   text,
 })
-const done = (text: string, messageId = 'a1') => ({
+const finished = (text: string, messageId = 'a1') => ({
   conversationId: 'c1',
   messageId,
   replyTo: 'm1',
@@ -29,7 +29,7 @@ describe('AnswerStream', () => {
     stream._delta(delta(0, 'Hello'))
     stream._delta(delta(0, 'Hello'))
     stream._delta(delta(1, ' there'))
-    stream._done(done('Hello there'))
+    stream._done(finished('Hello there'))
     expect(await texts).toEqual(['Hello', ' there'])
     expect((await stream).text).toBe('Hello there')
   })
@@ -42,7 +42,7 @@ describe('AnswerStream', () => {
     expect(stream.text).toBe('a')
     stream._delta(delta(1, 'b'))
     expect(stream.text).toBe('abc')
-    stream._done(done('abc'))
+    stream._done(finished('abc'))
     expect(await texts).toEqual(['a', 'b', 'c'])
   })
 
@@ -51,7 +51,7 @@ describe('AnswerStream', () => {
     const texts = collect(stream)
     stream._delta(delta(0, 'one '))
     stream._delta(delta(2, 'three'))
-    stream._done(done('one two three'))
+    stream._done(finished('one two three'))
     expect((await texts).join('')).toBe('one two three')
   })
 
@@ -65,7 +65,7 @@ describe('AnswerStream', () => {
     // The answer asked again is the one this stream follows from now on.
     expect(stream.messageId).toBe('a2')
     stream._delta(delta(1, 'there', 'a2'))
-    stream._done(done('Hello there', 'a2'))
+    stream._done(finished('Hello there', 'a2'))
     expect(await texts).toEqual(['Hello ', 'there'])
     expect(stream.messageId).toBe('a2')
   })
@@ -76,9 +76,38 @@ describe('AnswerStream', () => {
     stream._delta(delta(0, 'lost ', 'a1'))
     stream._delta(delta(0, 'new ', 'a2'))
     stream._delta(delta(1, 'answer', 'a2'))
-    stream._done(done('new answer', 'a2'))
+    stream._done(finished('new answer', 'a2'))
     expect(await texts).toEqual(['lost ', 'new ', 'answer'])
     expect(stream.text).toBe('new answer')
+  })
+
+  it('passes on the whole new answer once it departs from the lost one mid-way', async () => {
+    const stream = new AnswerStream('m1')
+    const seen: ChatDelta[] = []
+    const done = (async () => {
+      for await (const d of stream) seen.push(d)
+    })()
+    stream._delta(delta(0, 'Our hours are ', 'a1'))
+    stream._delta(delta(1, '9 to 5', 'a1'))
+    stream._delta(delta(0, 'Our hours are ', 'a2'))
+    stream._delta(delta(1, '10 to 6', 'a2'))
+    stream._done(finished('Our hours are 10 to 6.', 'a2'))
+    await done
+    expect(seen.map((d) => [d.messageId, d.text])).toEqual([
+      ['a1', 'Our hours are '],
+      ['a1', '9 to 5'],
+      // Starting over on a2 gives the new answer in full, not just where it differs.
+      ['a2', 'Our hours are 10 to 6'],
+      ['a2', '.'],
+    ])
+  })
+
+  it('completes from the finished message when it departs from what was shown', async () => {
+    const stream = new AnswerStream('m1')
+    const texts = collect(stream)
+    stream._delta(delta(0, 'Lost words', 'a1'))
+    stream._done(finished('Other words', 'a2'))
+    expect(await texts).toEqual(['Lost words', 'Other words'])
   })
 
   it('rejects both the iterator and the promise on failure', async () => {

@@ -90,7 +90,7 @@ export class AnswerStream implements AsyncIterable<ChatDelta>, PromiseLike<ChatD
       this.#held.delete(this.#next)
       this.#next++
       this.#currentText += ready.text
-      this.#show(ready, ready.text)
+      this.#show(ready)
       ready = this.#held.get(this.#next)
     }
     this.#notify()
@@ -98,15 +98,19 @@ export class AnswerStream implements AsyncIterable<ChatDelta>, PromiseLike<ChatD
 
   /**
    * Yields what the visitor has not seen yet. An answer asked again after a crash usually repeats
-   * the lost one word for word: what was already shown is not shown twice. If it says something
-   * else, it is passed on as it comes (watch `delta.messageId` to start over).
+   * the lost one word for word: what was already shown is not shown twice. Once it says something
+   * else, its whole text so far is passed on in one delta under its new `messageId`, so a reader
+   * that starts over on a new `messageId` has all of it.
    */
-  #show(delta: ChatDelta, text: string): void {
+  #show(delta: ChatDelta): void {
     const full = this.#currentText
     let fresh: string
     if (full.startsWith(this.#shown)) fresh = full.slice(this.#shown.length)
     else if (this.#shown.startsWith(full)) fresh = ''
-    else fresh = text
+    else {
+      fresh = full
+      this.#shown = ''
+    }
     if (!fresh) return
     this.#shown += fresh
     this.#deltas.push({ ...delta, text: fresh })
@@ -122,15 +126,12 @@ export class AnswerStream implements AsyncIterable<ChatDelta>, PromiseLike<ChatD
     // What never arrived as deltas (a reconnect lost some, or the answer came from history):
     // delivered now, as one last delta.
     this.#currentText = done.text
-    this.#show(
-      {
-        conversationId: done.conversationId,
-        messageId: done.messageId,
-        text: '',
-        index: this.#next,
-      },
-      '',
-    )
+    this.#show({
+      conversationId: done.conversationId,
+      messageId: done.messageId,
+      text: '',
+      index: this.#next,
+    })
     this.#held.clear()
     this.#done = done
     this.#settle.resolve(done)

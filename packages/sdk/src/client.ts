@@ -78,7 +78,10 @@ export interface VisitorClient {
   ask(text: string, options?: AskOptions): AnswerStream
   /** The stored messages of a conversation (the current one by default), oldest first. */
   history(options?: { conversationId?: string; afterMessageId?: string }): Promise<ChatMessage[]>
-  /** Updates the page sent with the next connection and new conversations. */
+  /**
+   * Where the visitor is now: sent with each message asked from now on (a new conversation
+   * records it; answers read the vehicle on it) and at the next connection.
+   */
   setPage(page: PageContext | undefined): void
   /** Starts a new conversation with the next message. */
   newConversation(): void
@@ -87,7 +90,12 @@ export interface VisitorClient {
 }
 
 /** Ack errors worth sending the same message again for, once reconnected or after a pause. */
-const RETRYABLE = new Set(['server_shutting_down', 'rate_limited', 'internal_error', 'timeout'])
+const RETRYABLE = new Set(['server_shutting_down', 'rate_limited', 'internal_error'])
+/**
+ * How often a message is sent again after a retryable error before its answer fails with it. A
+ * server shutting down is not counted: the client reconnects to another (or the restarted) one.
+ */
+const MAX_RETRIES = 3
 
 /** How long an answer may stay silent before the client checks on it. */
 const QUIET_MS = 20_000
@@ -98,6 +106,10 @@ interface Pending {
   text: string
   conversationId: string | undefined
   stream: AnswerStream
+  /** Retryable errors so far (see MAX_RETRIES). */
+  retries: number
+  /** The page when it was asked. */
+  page: PageContext | undefined
   /** Set once acknowledged: the ids the server gave the message and its answer. */
   ack?: { conversationId: string; messageId: string; replyMessageId: string }
 }
@@ -117,7 +129,8 @@ type Listeners = { [E in keyof ClientEvents]: Set<ClientEvents[E]> }
  */
 export function createClient(options: ClientOptions): VisitorClient {
   const storage = options.storage === false ? undefined : (options.storage ?? defaultStorage())
-  const storageKey = `avataradam:${options.key.slice(0, 12)}`
+  // The whole key (it is public): two dealerships' keys on one site never share a visitor.
+  const storageKey = `avataradam:${options.key}`
   const visitorId = options.visitorId ?? storage?.getItem(`${storageKey}:visitor`) ?? randomId('v_')
   storage?.setItem(`${storageKey}:visitor`, visitorId)
   let conversationId =
@@ -217,6 +230,7 @@ export function createClient(options: ClientOptions): VisitorClient {
         }
         const target = pending.conversationId ?? conversationId
         if (target) payload.conversationId = target
+        if (pending.page) payload.page = pending.page
         let res: Ack<NonNullable<Pending['ack']>>
         try {
           res = await socket.timeout(ackTimeoutMs).emitWithAck('chat:send', payload)
@@ -228,7 +242,8 @@ export function createClient(options: ClientOptions): VisitorClient {
         }
         if ('error' in res) {
           const error = AvatarAdamError.fromBody(res.error)
-          if (RETRYABLE.has(error.code)) {
+          const counted = error.code !== 'server_shutting_down'
+          if (RETRYABLE.has(error.code) && (!counted || pending.retries++ < MAX_RETRIES)) {
             retryLater((error.retryAfter ?? 2) * 1000)
             return
           }
@@ -384,7 +399,14 @@ export function createClient(options: ClientOptions): VisitorClient {
         stream._fail(closedError())
         return stream
       }
-      outbox.push({ text, conversationId: askOptions.conversationId, stream, lastActivity: 0 })
+      outbox.push({
+        text,
+        conversationId: askOptions.conversationId,
+        stream,
+        lastActivity: 0,
+        retries: 0,
+        page,
+      })
       void flush()
       return stream
     },
@@ -392,14 +414,17 @@ export function createClient(options: ClientOptions): VisitorClient {
       const id = historyOptions.conversationId ?? conversationId
       if (!id) return []
       await connected()
-      const res: Ack<HistoryResult> = await socket
-        .timeout(ackTimeoutMs)
-        .emitWithAck('conversation:history', {
+      let res: Ack<HistoryResult>
+      try {
+        res = await socket.timeout(ackTimeoutMs).emitWithAck('conversation:history', {
           conversationId: id,
           ...(historyOptions.afterMessageId
             ? { afterMessageId: historyOptions.afterMessageId }
             : {}),
         })
+      } catch {
+        throw new AvatarAdamError('timeout', 'The AvatarAdam server did not answer in time.')
+      }
       if ('error' in res) throw AvatarAdamError.fromBody(res.error)
       return res.messages
     },

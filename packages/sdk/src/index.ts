@@ -9,7 +9,13 @@ export {
 } from './client.ts'
 export { AvatarAdamError } from './errors.ts'
 export type * from './protocol.ts'
-export { CLIENT_EVENTS, ERROR_CODES } from './protocol.ts'
+export {
+  ACCESS_REFUSAL_CODES,
+  CLIENT_ERROR_CODES,
+  CLIENT_EVENTS,
+  ERROR_CODES,
+  isAccessRefusal,
+} from './protocol.ts'
 export {
   createServerClient,
   type ServerClient,

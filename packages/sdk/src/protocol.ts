@@ -157,6 +157,12 @@ export interface ChatSendPayload {
   clientMessageId: string
   /** Continue this conversation; without it the server starts a new one. */
   conversationId?: string
+  /**
+   * Where the visitor is as they send (a single-page site changes page without reconnecting).
+   * A new conversation records it, and the answer reads the vehicle on it. Defaults to the page
+   * of the handshake. A page that does not fit is ignored, never refused.
+   */
+  page?: PageContext
 }
 
 /** The ack of `chat:send`: sent once the visitor message is stored. */
