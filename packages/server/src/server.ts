@@ -16,6 +16,7 @@ import { findWidgetDist } from './http/widget-assets.ts'
 import { createDocumentService } from './knowledge/documents.ts'
 import { createIngestionWorker, type IngestionWorker } from './knowledge/ingestion-worker.ts'
 import { createSearchService } from './knowledge/search.ts'
+import { createSearchStatistics } from './knowledge/search-statistics.ts'
 import { createDatabaseSourceStore, createFileSourceStore } from './knowledge/source-store.ts'
 import { createRateLimiter } from './limits/rate-limiter.ts'
 import { createLogger, type Logger } from './logger.ts'
@@ -106,6 +107,8 @@ export async function openMigratedDb(config: Config, log: Logger) {
     }
     return {
       db,
+      /** Migrations this opening applied, oldest first. */
+      applied,
       async close() {
         await db.close()
         await unlock()
@@ -143,14 +146,19 @@ export async function startServer(
     config.uploads.kind === 'files'
       ? createFileSourceStore(config.uploads.dir)
       : createDatabaseSourceStore()
+  const statistics = createSearchStatistics({ db, log: log.child({ component: 'search' }) })
   const ingestion = createIngestionWorker({
     db,
     embeddings,
     sources,
+    statistics,
     log: log.child({ component: 'ingestion' }),
     concurrency: config.ingestConcurrency,
   })
-  const documents = createDocumentService(db, sources, () => ingestion.notify())
+  const documents = createDocumentService(db, sources, {
+    queued: () => ingestion.notify(),
+    deleted: (tenantId) => statistics.changed(tenantId),
+  })
   const search = createSearchService(db, embeddings)
   const names = new LRUCache<string, string>({ max: 10_000, ttl: 60_000 })
   const turns = createTurnRunner({
@@ -308,6 +316,7 @@ export async function startServer(
         http.closeAllConnections()
         await stopped
         await ingestion.stop()
+        statistics.stop()
         await redis?.close()
         await database.close()
         log.info('stopped')

@@ -2,10 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ask, sleep } from './support/chat.ts'
 import { uploadAndWait } from './support/documents.ts'
 import {
+  api,
   connectVisitor,
   createTenant,
   refusal,
   startTestServer,
+  TEST_ORIGIN,
   type TestServer,
   type TestTenant,
   visitorClient,
@@ -140,6 +142,29 @@ describe('chat:send', () => {
     })
     if ('error' in after) throw new Error(after.error.message)
     expect(after.messages.map((m) => m.id)).toEqual([two.ack.messageId, two.done.messageId])
+    socket.close()
+  })
+
+  it('records the page a message is sent from with its conversation, else the handshake page', async () => {
+    const home = { url: `${TEST_ORIGIN}/`, title: 'Home' }
+    const socket = await connectVisitor(
+      visitorClient(server, { key: tenant.publishable.key, page: home }),
+    )
+    const pageOf = async (conversationId: string) =>
+      (await api(server, tenant.secret.key, 'GET', `/v1/conversations/${conversationId}`)).body.page
+    // A single-page site moved on without reconnecting: the message says where the visitor is.
+    const civic = {
+      url: `${TEST_ORIGIN}/inventory/civic`,
+      title: '2021 Honda Civic',
+      vehicle: { stockNumber: 'STK1', year: 2021, make: 'Honda', model: 'Civic' },
+    }
+    const moved = await ask(socket, 'Do you work with bad credit?', { page: civic })
+    expect(await pageOf(moved.ack.conversationId)).toEqual(civic)
+    // A page that does not fit is ignored, not refused.
+    const odd = await ask(socket, 'Do you work with bad credit?', {
+      page: { url: 'javascript:alert(1)' },
+    })
+    expect(await pageOf(odd.ack.conversationId)).toEqual(home)
     socket.close()
   })
 

@@ -34,6 +34,30 @@ beforeAll(async () => {
 afterAll(() => rm(dir, { recursive: true, force: true }))
 
 describe('avataradam CLI', () => {
+  it('migrate reports what it applied, then that nothing was left', async () => {
+    const fresh = path.join(dir, 'fresh-data')
+    const first = await cli('migrate', '--json')
+    expect(first.code).toBe(0)
+    // The shared data is already migrated; a new embedded folder starts from nothing.
+    if (!process.env.DATABASE_URL) {
+      const saved = env.AVATARADAM_DATA_DIR
+      env.AVATARADAM_DATA_DIR = fresh
+      try {
+        const created = await cli('migrate', '--json')
+        expect(created.code).toBe(0)
+        const { applied } = JSON.parse(created.stdout)
+        expect(applied[0]).toBe('0001_init')
+        expect(applied.length).toBeGreaterThan(1)
+        const text = await cli('migrate')
+        expect(text.stdout).toContain('Database schema is up to date.')
+        expect(text.stdout).not.toContain('Applied')
+      } finally {
+        env.AVATARADAM_DATA_DIR = saved
+      }
+    }
+    expect(JSON.parse(first.stdout).applied).toEqual([])
+  })
+
   it('creates a tenant and keys, lists and revokes them, printing one JSON object each', async () => {
     const tenant = await cli('tenants', 'create', '--name', 'Hilltop Ford', '--json')
     expect(tenant.code).toBe(0)

@@ -34,6 +34,19 @@ export const PageContextSchema = z.object({
 }) satisfies z.ZodType<PageContext>
 
 /**
+ * The page context a client sent, as much of it as is valid: a vehicle that does not fit is
+ * dropped and the page kept; a page that does not fit is dropped whole. It is optional, so it
+ * never refuses a visitor.
+ */
+export function readPageContext(raw: unknown): PageContext | null {
+  const full = PageContextSchema.safeParse(raw)
+  if (full.success) return full.data
+  if (typeof raw !== 'object' || raw === null) return null
+  const { vehicle: _dropped, ...page } = raw as Record<string, unknown>
+  return PageContextSchema.safeParse(page).data ?? null
+}
+
+/**
  * The handshake's `auth`. The page context is checked apart (PageContextSchema) and dropped when
  * it does not fit: it is optional, and a page with, say, a very long title must not keep its
  * visitors from chatting.
@@ -49,6 +62,10 @@ export const ChatSendSchema = z.object({
   text: z.string({ error: 'must be a string' }).trim().min(1, { error: 'must not be empty' }),
   clientMessageId: ClientId,
   conversationId: z.uuid({ error: 'must be a UUID' }).optional(),
+  page: z
+    .unknown()
+    .optional()
+    .transform((raw) => (raw === undefined ? undefined : (readPageContext(raw) ?? undefined))),
 }) satisfies z.ZodType<ChatSendPayload, unknown>
 
 export const HistorySchema = z.object({

@@ -11,7 +11,7 @@ import { validationError } from '../http/errors.ts'
 import type { RateLimiter } from '../limits/rate-limiter.ts'
 import type { Logger } from '../logger.ts'
 import { conversationRoom, type RealtimeServer, type VisitorSocket } from '../realtime/types.ts'
-import type { KeyService } from '../tenants/keys.ts'
+import { isKeyRefusal, type KeyService } from '../tenants/keys.ts'
 import { storeVisitorMessage, visitorHistory } from './chat-service.ts'
 import { ChatSendSchema, HistorySchema } from './schemas.ts'
 import type { TurnEvents, TurnRunner } from './turns.ts'
@@ -99,12 +99,16 @@ export function registerChatHandlers(socket: VisitorSocket, deps: ChatHandlerDep
     // A key revoked (or expired) since the handshake stops working at once, and the connection
     // with it. The lookup is cached, so this costs nothing per message.
     await deps.keys.authenticate(socket.data.key).catch((err: unknown) => {
-      setImmediate(() => socket.disconnect(true))
+      // Not for a database hiccup: that fails this message, and the visitor sends it again.
+      if (isKeyRefusal(err)) setImmediate(() => socket.disconnect(true))
       throw err
     })
+    // The page the visitor sends from, when the client says (a single-page site moves on without
+    // reconnecting); otherwise the page it connected from.
+    const visitor = payload.page ? { ...socket.data, page: payload.page } : socket.data
     await deps.addressLimiter.consume(socket.data.ip)
     await deps.messageLimiter.consume(`${socket.data.tenantId}:${socket.data.visitorId}`)
-    const stored = await storeVisitorMessage(deps.db, socket.data, payload)
+    const stored = await storeVisitorMessage(deps.db, visitor, payload)
     const room = conversationRoom(stored.conversationId)
     await socket.join(room)
     if (stored.created) socket.to(room).emit('chat:message', stored.message)
@@ -135,7 +139,7 @@ export function registerChatHandlers(socket: VisitorSocket, deps: ChatHandlerDep
     const events = roomEvents(deps.io, stored.conversationId)
     return {
       ack: ack(answerId),
-      afterAck: () => deps.turns.answer(socket.data, stored.message, answerId, events),
+      afterAck: () => deps.turns.answer(visitor, stored.message, answerId, events),
     }
   })
 

@@ -7,6 +7,8 @@ import { createKeyService, type KeyService } from '../tenants/keys.ts'
 
 export interface CliContext {
   db: Db
+  /** Migrations applied when the database was opened for this command. */
+  applied: string[]
   keys: KeyService
   log: Logger
 }
@@ -20,7 +22,12 @@ export async function withDatabase<T>(run: (ctx: CliContext) => Promise<T>): Pro
   const log = createLogger(process.env.LOG_LEVEL ?? 'warn', pino.destination(2))
   const database = await openMigratedDb(config, log)
   try {
-    return await run({ db: database.db, keys: createKeyService(database.db), log })
+    return await run({
+      db: database.db,
+      applied: database.applied,
+      keys: createKeyService(database.db),
+      log,
+    })
   } finally {
     await database.close()
   }

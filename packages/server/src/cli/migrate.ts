@@ -1,5 +1,4 @@
 import { Command } from 'commander'
-import { migrate } from '../db/index.ts'
 import { withDatabase } from './context.ts'
 import { output } from './output.ts'
 
@@ -8,12 +7,13 @@ export function migrateCommand() {
     .description('Apply pending database migrations (serve also does this on start).')
     .option('--json', 'print the result as JSON')
     .action(async (opts: { json?: boolean }) => {
-      // Opening the database migrates it; a second run reports what is left (nothing).
-      const result = await withDatabase(async ({ db }) => ({
-        ...(await migrate(db)),
+      // Opening the database migrates it; report what that applied.
+      const result = await withDatabase(async ({ db, applied }) => ({
+        applied,
         vector: db.capabilities.vector,
       }))
       output(opts.json === true, result, () => [
+        ...result.applied.map((version) => `Applied ${version}.`),
         'Database schema is up to date.',
         result.vector ? 'pgvector: installed' : 'pgvector: not installed (exact-scan retrieval)',
       ])

@@ -3,7 +3,7 @@ import { createMiddleware } from 'hono/factory'
 import { AppError } from '../errors.ts'
 import { clientIp } from '../limits/client-ip.ts'
 import type { RateLimiter } from '../limits/rate-limiter.ts'
-import type { KeyService } from '../tenants/keys.ts'
+import { isKeyRefusal, type KeyService } from '../tenants/keys.ts'
 import type { AppEnv } from './env.ts'
 
 export interface SecretKeyAuthOptions {
@@ -14,8 +14,6 @@ export interface SecretKeyAuthOptions {
   authFailureLimiter: RateLimiter
   trustProxyHops: number
 }
-
-const REFUSED_KEY = new Set(['invalid_key', 'key_revoked', 'key_expired'])
 
 /**
  * Back-office routes take `Authorization: Bearer sk_…`. Publishable keys are refused here: they
@@ -36,8 +34,7 @@ export function secretKeyAuth(options: SecretKeyAuthOptions) {
     )
     await authFailureLimiter.check(ip)
     const key = await keys.authenticate(match[1]!).catch(async (err: unknown) => {
-      if (AppError.isInstance(err) && REFUSED_KEY.has(err.code))
-        await authFailureLimiter.consume(ip)
+      if (isKeyRefusal(err)) await authFailureLimiter.consume(ip)
       throw err
     })
     if (key.type !== 'secret') {

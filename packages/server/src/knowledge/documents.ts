@@ -31,12 +31,12 @@ export interface DocumentService {
 
 /**
  * The knowledge base as the REST routes see it. Accepting only stores the bytes: the ingestion
- * worker, told through `onQueued`, does the slow part, so an upload is answered at once.
+ * worker, told through `events.queued`, does the slow part, so an upload is answered at once.
  */
 export function createDocumentService(
   db: Db,
   sources: SourceStore,
-  onQueued: () => void,
+  events: { queued(): void; deleted(tenantId: string): void },
 ): DocumentService {
   const notFound = (id: string) => new AppError('not_found', `No document with id ${id}.`)
   return {
@@ -74,7 +74,7 @@ export function createDocumentService(
           const existing = await findDocumentBySha(tx, tenantId, sha256)
           return { id: existing!.id, status: existing!.status, duplicate: true }
         })
-        if (!result.duplicate) onQueued()
+        if (!result.duplicate) events.queued()
         return result
       } catch (err) {
         // The transaction rolled back: bytes saved outside the database must go with it.
@@ -96,6 +96,7 @@ export function createDocumentService(
     async delete(tenantId, id) {
       if (!(await db.tenant(tenantId, (tx) => deleteDocument(tx, tenantId, id)))) throw notFound(id)
       await sources.remove({ tenantId, documentId: id })
+      events.deleted(tenantId)
     },
   }
 }

@@ -10,9 +10,9 @@ import {
   releaseClaim,
   renewClaim,
 } from './ingestion-repo.ts'
-import { refreshKnowledgeStats } from './knowledge-stats.ts'
 import { DocumentParseError } from './parse/types.ts'
 import { createParserPool } from './parser-pool.ts'
+import type { SearchStatistics } from './search-statistics.ts'
 import type { SourceStore } from './source-store.ts'
 
 export interface IngestionWorkerOptions {
@@ -28,6 +28,8 @@ export interface IngestionWorkerOptions {
   pollIntervalMs?: number
   /** A document whose processing crashed this many times is marked failed instead of retried. */
   maxAttempts?: number
+  /** Told when a document is indexed. */
+  statistics: SearchStatistics
 }
 
 export interface IngestionWorker {
@@ -56,23 +58,6 @@ export function createIngestionWorker(options: IngestionWorkerOptions): Ingestio
   const running = new Map<string, { doc: ClaimedDocument; done: Promise<void> }>()
   const stopping = new AbortController()
   let timer: NodeJS.Timeout | undefined
-  const statsTimers = new Map<string, NodeJS.Timeout>()
-  /**
-   * A little after a tenant's documents change: its common words (for full-text search) and
-   * the planner's statistics (PGlite runs no autovacuum) are brought up to date.
-   */
-  const refreshStatistics = (tenantId: string) => {
-    clearTimeout(statsTimers.get(tenantId))
-    const timer = setTimeout(() => {
-      statsTimers.delete(tenantId)
-      refreshKnowledgeStats(db, tenantId)
-        .then(() => db.exec('analyze chunks'))
-        .catch((err) => log.warn({ err, tenantId }, 'could not refresh search statistics'))
-    }, 3000)
-    timer.unref()
-    statsTimers.set(tenantId, timer)
-  }
-
   let filling: Promise<void> | undefined
 
   /** Claims documents while there is room; concurrent callers share the one claiming pass. */
@@ -123,7 +108,7 @@ export function createIngestionWorker(options: IngestionWorkerOptions): Ingestio
         doc,
       )
       jobLog.info({ ms: Math.round(performance.now() - started) }, 'document ready')
-      refreshStatistics(doc.tenantId)
+      options.statistics.changed(doc.tenantId)
     } catch (err) {
       if (stopping.signal.aborted) {
         // Stopped mid-way (whatever the step raised): the next start picks the document up again.
@@ -169,7 +154,6 @@ export function createIngestionWorker(options: IngestionWorkerOptions): Ingestio
     },
     async stop() {
       clearInterval(timer)
-      for (const timer of statsTimers.values()) clearTimeout(timer)
       stopping.abort()
       await Promise.all([...running.values()].map((r) => r.done))
       await parser.close()

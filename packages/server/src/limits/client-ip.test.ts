@@ -16,4 +16,8 @@ describe('clientIp', () => {
     expect(clientIp('10.0.0.5', undefined, 1)).toBe('10.0.0.5')
     expect(clientIp(undefined, undefined, 0)).toBe('unknown')
   })
+
+  it('never trusts the leftmost entry when there are fewer entries than trusted proxies', () => {
+    expect(clientIp('10.0.0.5', '1.2.3.4', 2)).toBe('10.0.0.5')
+  })
 })

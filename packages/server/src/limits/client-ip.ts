@@ -20,5 +20,7 @@ export function clientIp(
     .split(',')
     .map((h) => h.trim())
     .filter(Boolean)
-  return hops[hops.length - trustedHops] ?? hops[0] ?? direct
+  // Fewer entries than trusted proxies: the request skipped one, and the leftmost entry is
+  // whatever the client sent. The connection's own address is the only one to go by.
+  return hops[hops.length - trustedHops] ?? direct
 }

@@ -11,7 +11,7 @@ import { AppError } from '../errors.ts'
 export interface RateLimiter {
   /** Records one action for `key`; throws a `rate_limited` AppError (with retryAfter) when over. */
   consume(key: string): Promise<void>
-  /** Throws `rate_limited` if `key` is already over the limit, recording nothing. */
+  /** Throws `rate_limited` if `key` has used up its limit already, recording nothing. */
   check(key: string): Promise<void>
 }
 
@@ -62,7 +62,8 @@ export function createRateLimiter(options: RateLimitOptions): RateLimiter {
     },
     async check(key) {
       const state = await limiter.get(key).catch(() => null)
-      if (state && state.consumedPoints > options.points) throw limited(state.msBeforeNext)
+      // At the limit already: the next attempt is refused before it is tried.
+      if (state && state.consumedPoints >= options.points) throw limited(state.msBeforeNext)
     },
   }
 }

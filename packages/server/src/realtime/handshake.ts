@@ -1,11 +1,11 @@
 import type { ErrorBody } from '@avataradam/sdk/protocol'
 import type { ExtendedError } from 'socket.io'
-import { HandshakeAuthSchema, PageContextSchema } from '../chat/schemas.ts'
+import { HandshakeAuthSchema, readPageContext } from '../chat/schemas.ts'
 import { AppError, toErrorBody } from '../errors.ts'
 import { clientIp } from '../limits/client-ip.ts'
 import type { RateLimiter } from '../limits/rate-limiter.ts'
 import type { Logger } from '../logger.ts'
-import type { KeyService } from '../tenants/keys.ts'
+import { isKeyRefusal, type KeyService } from '../tenants/keys.ts'
 import { isOriginAllowed } from '../tenants/origins.ts'
 import type { VisitorSocket } from './types.ts'
 
@@ -55,8 +55,7 @@ export function handshake(deps: {
         throw new AppError(code, `Handshake auth.${issue?.path.join('.')}: ${issue?.message}`)
       }
       const key = await deps.keys.authenticate(auth.data.key).catch(async (err: unknown) => {
-        if (AppError.isInstance(err) && err.status === 401)
-          await deps.authFailureLimiter.consume(ip)
+        if (isKeyRefusal(err)) await deps.authFailureLimiter.consume(ip)
         throw err
       })
       if (key.type !== 'publishable') {
@@ -81,7 +80,7 @@ export function handshake(deps: {
         key: auth.data.key,
         ip,
         visitorId: auth.data.visitorId,
-        page: PageContextSchema.safeParse(auth.data.page).data ?? null,
+        page: readPageContext(auth.data.page),
       }
       next()
     } catch (err) {

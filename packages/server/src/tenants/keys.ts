@@ -22,6 +22,17 @@ import {
 import { normalizeAllowedOrigin } from './origins.ts'
 import { findTenant } from './tenants-repo.ts'
 
+const KEY_REFUSALS = new Set(['invalid_key', 'key_revoked', 'key_expired'])
+
+/**
+ * Whether `authenticate` refused the key itself (unknown, revoked or expired), as opposed to
+ * failing for another reason such as the database being unreachable: only a refused key counts
+ * as a guess, or ends a visitor's connection.
+ */
+export function isKeyRefusal(err: unknown): boolean {
+  return AppError.isInstance(err) && KEY_REFUSALS.has(err.code)
+}
+
 export interface CreateKeyInput {
   type: KeyType
   mode?: KeyMode | undefined

@@ -1,4 +1,4 @@
-import type { ChatDelta, ChatDone, ChatSendResult } from '@avataradam/sdk/protocol'
+import type { ChatDelta, ChatDone, ChatSendResult, PageContext } from '@avataradam/sdk/protocol'
 import type { AnswerModel } from '../../src/providers/llm/index.ts'
 import type { VisitorClient } from './server.ts'
 
@@ -12,7 +12,12 @@ export interface Answer {
 export async function ask(
   socket: VisitorClient,
   text: string,
-  options: { conversationId?: string; clientMessageId?: string; timeoutMs?: number } = {},
+  options: {
+    conversationId?: string
+    clientMessageId?: string
+    timeoutMs?: number
+    page?: PageContext
+  } = {},
 ): Promise<Answer> {
   const deltas: ChatDelta[] = []
   let replyId: string | undefined
@@ -39,6 +44,7 @@ export async function ask(
       text,
       clientMessageId: options.clientMessageId ?? `msg_${crypto.randomUUID()}`,
       ...(options.conversationId ? { conversationId: options.conversationId } : {}),
+      ...(options.page ? { page: options.page } : {}),
     })
     if ('error' in ack) throw Object.assign(new Error(ack.error.message), ack.error)
     replyId = ack.replyMessageId
