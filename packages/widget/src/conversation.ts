@@ -60,6 +60,8 @@ export class Conversation implements ReactiveController {
   #others = new Map<string, ViewMessage>()
   /** The index of the next delta expected for each of those. */
   #otherNext = new Map<string, number>()
+  /** This tab's answers still coming; their deltas are never another tab's. */
+  #asking = new Set<AnswerStream>()
 
   constructor(host: ReactiveControllerHost, events: ConversationEvents) {
     this.#host = host
@@ -157,6 +159,7 @@ export class Conversation implements ReactiveController {
   }
 
   async #follow(answer: AnswerStream, text: string, question: ViewMessage, reply: ViewMessage) {
+    this.#asking.add(answer)
     const current = () => this.messages.includes(reply)
     void answer.sent.then(
       (ack) => {
@@ -191,6 +194,8 @@ export class Conversation implements ReactiveController {
       reply.error = isUnavailable(code) ? UNAVAILABLE_TEXT : errorText(code)
       if (canRetry(code)) reply.retry = { text, clientMessageId: answer.clientMessageId }
       if (current()) this.#events.error(code, reply.error)
+    } finally {
+      this.#asking.delete(answer)
     }
     this.#host.requestUpdate()
   }
@@ -229,6 +234,9 @@ export class Conversation implements ReactiveController {
   }
 
   #known(id: string): boolean {
+    // An answer asked again after a crash streams under a new id before this tab's reply learns
+    // it (the SDK holds back the words already shown): the stream knows it at once.
+    for (const answer of this.#asking) if (answer.messageId === id) return true
     return this.messages.some((m) => m.id === id && !this.#others.has(id))
   }
 

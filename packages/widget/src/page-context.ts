@@ -42,7 +42,7 @@ export function vehicleFromData(data: unknown): PageVehicle | undefined {
     model: text(data.model, 64),
     trim: text(data.trim, 64),
     price: price(data.price),
-    url: text(data.url, 2048),
+    url: absoluteUrl(data.url),
   })
 }
 
@@ -63,7 +63,7 @@ export function vehicleFromJsonLd(data: unknown): PageVehicle | undefined {
     model: clip(name(node.model) ?? modelFromName(fullName, make), 64),
     trim: text(node.vehicleConfiguration, 64),
     price: offerPrice(node.offers),
-    url: text(node.url, 2048),
+    url: absoluteUrl(node.url),
   })
 }
 
@@ -120,6 +120,21 @@ function text(value: unknown, max: number): string | undefined {
   if (typeof value !== 'string') return undefined
   const trimmed = value.trim()
   return trimmed ? clip(trimmed, max) : undefined
+}
+
+/**
+ * A vehicle's link as the server accepts it: absolute http(s). JSON-LD often gives a path
+ * ("/inventory/A24101"), which is resolved against the page.
+ */
+function absoluteUrl(value: unknown): string | undefined {
+  const raw = text(value, 2048)
+  if (!raw) return undefined
+  try {
+    const url = new URL(raw, globalThis.document?.baseURI)
+    return /^https?:$/.test(url.protocol) && url.href.length <= 2048 ? url.href : undefined
+  } catch {
+    return undefined
+  }
 }
 
 function year(value: unknown): number | undefined {

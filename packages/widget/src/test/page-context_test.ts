@@ -39,6 +39,17 @@ describe('page context', () => {
     })
   })
 
+  it('resolves a relative vehicle link against the page, and drops one that is not http(s)', () => {
+    const relative = vehicleFromJsonLd({ '@type': 'Car', name: '2020 Honda CR-V', url: '/cr-v' })
+    expect(relative?.url).to.equal(new URL('/cr-v', document.baseURI).href)
+    const script = vehicleFromJsonLd({
+      '@type': 'Car',
+      name: '2020 Honda CR-V',
+      url: 'javascript:x',
+    })
+    expect(script?.url).to.equal(undefined)
+  })
+
   it('finds a Vehicle inside @graph, with an array @type and a full type URL', () => {
     const root = page(
       jsonLd({

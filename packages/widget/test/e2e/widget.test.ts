@@ -13,7 +13,7 @@ import {
   ask,
   launcher,
   messageInput,
-  recordAnswerGrowth,
+  recordAnswers,
   transcript,
   waitForAnswer,
   watchPage,
@@ -58,7 +58,7 @@ describe('a visitor on the demo dealership site', () => {
     const { page, problems } = await visit(server)
     await launcher(page).click()
     await expect.poll(() => messageInput(page).isVisible()).toBe(true)
-    const growth = await recordAnswerGrowth(page)
+    const recording = await recordAnswers(page)
     await ask(page, QUESTION)
     const lines = await waitForAnswer(page, 1)
 
@@ -68,9 +68,10 @@ describe('a visitor on the demo dealership site', () => {
     expect(lines[1]!.text).toContain('Saturday: 9:00 AM – 6:00 PM')
     expect(lines[1]!.sources).toContain('Hours and Contact')
     // Streamed: the visitor saw the answer grow in several steps before it was complete.
-    const lengths = await growth()
+    const { lengths, mostAnswers } = await recording()
     expect(lengths.length).toBeGreaterThan(3)
     expect(lengths[0]).toBeLessThan(lengths.at(-1)!)
+    expect(mostAnswers).toBe(1)
     expect(problems).toEqual([])
   })
 
@@ -113,6 +114,7 @@ describe('a visitor on the demo dealership site', () => {
     const first = await demo({ answerer: pacedAnswerer(120), env })
     const { page, problems } = await visit(first)
     await launcher(page).click()
+    const recording = await recordAnswers(page)
     await ask(page, QUESTION)
     // Part of the answer is on screen, not all of it.
     await expect
@@ -130,6 +132,8 @@ describe('a visitor on the demo dealership site', () => {
     expect(lines[1]!.text).toContain('Saturday: 9:00 AM – 6:00 PM')
     expect(lines[1]!.text.length).toBeGreaterThan(partial[1]!.text.length)
     expect(lines[1]!.sources).toContain('Hours and Contact')
+    // Never two answers on screen, not even for a frame while the answer was asked again.
+    expect((await recording()).mostAnswers).toBe(1)
 
     // The server holds the same two messages, once each.
     const stored = await second.db.query<{ role: string; text: string }>(
@@ -184,7 +188,7 @@ describe('a visitor on the demo dealership site', () => {
           .filter((v) => v.impact === 'serious' || v.impact === 'critical')
           .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
       })
-    await launcher(page).isVisible()
+    await launcher(page).waitFor()
     expect(await scan()).toEqual([])
     await launcher(page).click()
     await ask(page, QUESTION)

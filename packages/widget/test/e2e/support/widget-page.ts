@@ -70,25 +70,45 @@ export async function waitForAnswer(page: Page, count: number): Promise<Transcri
   return transcript(page)
 }
 
-/** Records every length the streaming answer bubble had, to show the text grew in steps. */
-export async function recordAnswerGrowth(page: Page): Promise<() => Promise<number[]>> {
+export interface AnswerRecording {
+  /** Each length the latest answer had, in order (from its first word to its end). */
+  lengths: number[]
+  /** The most answers shown at once after the visitor's first message. */
+  mostAnswers: number
+}
+
+/**
+ * Watches the conversation every frame, from now on: how the latest answer grew, and how many
+ * answers were ever on screen at once (an answer shown twice would count two).
+ */
+export async function recordAnswers(page: Page): Promise<() => Promise<AnswerRecording>> {
   await page.evaluate(() => {
-    const lengths: number[] = []
-    ;(globalThis as unknown as { __lengths: number[] }).__lengths = lengths
+    const recording = { lengths: [] as number[], mostAnswers: 0 }
+    ;(globalThis as unknown as { __answers: typeof recording }).__answers = recording
     const tick = () => {
       const panel = document
         .querySelector('avatar-adam')
         ?.shadowRoot?.querySelector('avatar-adam-panel')
-      const answers = panel?.shadowRoot?.querySelectorAll('li.message.assistant [part="bubble"]')
-      const last = answers?.[answers.length - 1]
-      const length = last?.textContent?.length ?? 0
-      if (length > 0 && length !== lengths.at(-1)) lengths.push(length)
+      const items = [...(panel?.shadowRoot?.querySelectorAll('li.message') ?? [])]
+      const firstVisitor = items.findIndex((li) => li.classList.contains('visitor'))
+      const answers =
+        firstVisitor < 0
+          ? []
+          : items.slice(firstVisitor).filter((li) => li.classList.contains('assistant'))
+      recording.mostAnswers = Math.max(recording.mostAnswers, answers.length)
+      const bubble = answers.at(-1)?.querySelector('[part="bubble"]')
+      const length = bubble?.textContent?.length ?? 0
+      if (length > 0 && length !== recording.lengths.at(-1)) recording.lengths.push(length)
       requestAnimationFrame(tick)
     }
     requestAnimationFrame(tick)
   })
   return () =>
-    page.evaluate(() => (globalThis as unknown as { __lengths: number[] }).__lengths.slice())
+    page.evaluate(() => {
+      const { lengths, mostAnswers } = (globalThis as unknown as { __answers: AnswerRecording })
+        .__answers
+      return { lengths: lengths.slice(), mostAnswers }
+    })
 }
 
 /** Types a question into the open panel and sends it with Enter. */
