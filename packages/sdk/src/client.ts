@@ -273,8 +273,17 @@ export function createClient(options: ClientOptions): VisitorClient {
   /**
    * After a reconnect the server could not resume (it restarted, or the drop was long): fetch what
    * was stored since each unfinished answer's message, and send again what was never answered.
+   * One check at a time: a reconnect and the watchdog must not both send a lost message again.
    */
-  async function resync() {
+  let resyncing: Promise<void> | undefined
+  function resync(): Promise<void> {
+    resyncing ??= checkUnfinished().finally(() => {
+      resyncing = undefined
+    })
+    return resyncing
+  }
+
+  async function checkUnfinished() {
     const lost: Pending[] = []
     for (const pending of [...answering.values()]) {
       pending.lastActivity = Date.now()
