@@ -167,14 +167,26 @@ describe('row-level security', () => {
       (_, i) => `## Note ${i}\n\nThe zebrano trim package ${i}.`,
     )
     await uploadAndWait(server, a.secret.key, 'flood.md', flood.join('\n\n'))
-    await refreshKnowledgeStats(server.db, a.tenantId)
-    await refreshKnowledgeStats(server.db, b.tenantId)
+    // Bravo has enough chunks of its own for its common words to be worked out too: counted over
+    // every tenant's chunks, Alpha's flood would make the word common for Bravo as well.
+    const filler = Array.from(
+      { length: 220 },
+      (_, i) => `## Service note ${i}\n\nOil change reminder number ${i}.`,
+    )
+    await uploadAndWait(server, b.secret.key, 'service-notes.md', filler.join('\n\n'))
     await uploadAndWait(
       server,
       b.secret.key,
       'trim.md',
       '# Trims\n\nOur zebrano trim package adds wood inlays.',
     )
+    const [bravo] = await server.db.query<{ n: number }>(
+      'select count(*)::int as n from chunks where tenant_id = $1',
+      [b.tenantId],
+    )
+    expect(bravo!.n).toBeGreaterThan(200)
+    await refreshKnowledgeStats(server.db, a.tenantId)
+    await refreshKnowledgeStats(server.db, b.tenantId)
     // …which takes it out of Alpha's full-text matching only; Bravo still matches it.
     const inB = await server.db.tenant(b.tenantId, (tx) =>
       tx.query('select id from avataradam_text_search($1, 5)', ['zebrano']),
