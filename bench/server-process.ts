@@ -104,7 +104,8 @@ async function startAvatarAdam(database: DatabaseChoice) {
   const config = loadConfig({
     PORT: '0',
     HOST: '127.0.0.1',
-    LOG_LEVEL: 'silent',
+    // BENCH_SERVER_LOG_LEVEL=error shows why a turn failed (the report only counts them).
+    LOG_LEVEL: process.env.BENCH_SERVER_LOG_LEVEL ?? 'silent',
     AVATARADAM_DEMO: 'false',
     DATABASE_URL: database.kind === 'postgres' ? database.url : undefined,
     AVATARADAM_DATA_DIR: dataDir,
