@@ -172,6 +172,25 @@ describe('a visitor on the demo dealership site', () => {
     expect(await focusIsOn()).toMatch(/^Chat with /)
   })
 
+  it('fills the screen on a phone, and answers there too', async () => {
+    const server = await demo()
+    const context = await browser.newContext({
+      viewport: { width: 375, height: 740 },
+      isMobile: true,
+      hasTouch: true,
+    })
+    contexts.push(context)
+    const page = await context.newPage()
+    await page.goto(`${server.url}/`)
+    await launcher(page).tap()
+    const panel = page.locator('avatar-adam').locator('[part~="panel"]')
+    await panel.waitFor()
+    await expect.poll(() => panel.boundingBox()).toEqual({ x: 0, y: 0, width: 375, height: 740 })
+    await ask(page, QUESTION)
+    const lines = await waitForAnswer(page, 1)
+    expect(lines[1]!.text).toContain('Saturday: 9:00 AM – 6:00 PM')
+  })
+
   it('has no serious or critical accessibility violations (axe-core), closed and open', async () => {
     const server = await demo()
     const { page } = await visit(server)
