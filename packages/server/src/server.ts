@@ -22,7 +22,7 @@ import { createRateLimiter } from './limits/rate-limiter.ts'
 import { createLogger, type Logger } from './logger.ts'
 import type { EmbeddingModel } from './providers/embeddings/index.ts'
 import { createLocalEmbeddings } from './providers/embeddings/local-embeddings.ts'
-import { createExtractiveAnswerer } from './providers/llm/extractive-answerer.ts'
+import { answererFromConfig } from './providers/llm/answerer-from-config.ts'
 import type { AnswerModel } from './providers/llm/index.ts'
 import { handshake } from './realtime/handshake.ts'
 import { createRealtimeServer, trackBroadcasts } from './realtime/server.ts'
@@ -164,7 +164,7 @@ export async function startServer(
   const turns = createTurnRunner({
     db,
     search,
-    answerer: options.parts?.answerer ?? createExtractiveAnswerer(),
+    answerer: options.parts?.answerer ?? answererFromConfig(config.llm, log),
     log: log.child({ component: 'chat' }),
     async dealershipName(tenantId) {
       let name = names.get(tenantId)

@@ -47,4 +47,24 @@ describe('loadConfig', () => {
       'https://chat.dealer.example',
     )
   })
+  it('answers with the embedded model unless an LLM provider is configured', () => {
+    expect(loadConfig({}).llm).toEqual({ provider: 'embedded' })
+    expect(
+      loadConfig({ LLM_PROVIDER: 'openrouter', LLM_API_KEY: 'sk-or-1', LLM_MODEL: 'a/b' }).llm,
+    ).toMatchObject({
+      provider: 'openrouter',
+      baseUrl: 'https://openrouter.ai/api/v1',
+      model: 'a/b',
+    })
+  })
+
+  it('names the LLM variables a provider is missing', () => {
+    expect(() => loadConfig({ LLM_PROVIDER: 'openai' })).toThrow(
+      /LLM_MODEL: is required with LLM_PROVIDER=openai\n {2}LLM_API_KEY: is required/,
+    )
+    expect(() => loadConfig({ LLM_PROVIDER: 'openai-compatible', LLM_MODEL: 'llama' })).toThrow(
+      /LLM_BASE_URL: is required/,
+    )
+    expect(() => loadConfig({ LLM_PROVIDER: 'claude' })).toThrow(/LLM_PROVIDER/)
+  })
 })

@@ -50,6 +50,22 @@ const EnvSchema = z.object({
    */
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   INGEST_CONCURRENCY: positiveInt.max(16).default(1),
+  /**
+   * Who writes answers: `embedded` (extractive, no network), `openai`, `openrouter`, or
+   * `openai-compatible` (Ollama, vLLM… at LLM_BASE_URL).
+   */
+  LLM_PROVIDER: z
+    .enum(['embedded', 'openai', 'openrouter', 'openai-compatible'])
+    .default('embedded'),
+  LLM_API_KEY: z.string().min(1).optional(),
+  LLM_BASE_URL: url(['http', 'https']).optional(),
+  LLM_MODEL: z.string().min(1).optional(),
+  /** Tried when LLM_MODEL fails; the embedded answerer comes after both. */
+  LLM_FALLBACK_MODEL: z.string().min(1).optional(),
+  /** Longest wait for the model's first token, and between tokens. */
+  LLM_TIMEOUT_MS: positiveInt.default(20_000),
+  /** Retries of one request on 429, 5xx and dropped connections, with backoff. */
+  LLM_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(2),
   SHUTDOWN_TIMEOUT_MS: positiveInt.default(10_000),
 })
 
@@ -81,6 +97,54 @@ export interface Config {
   trustProxyHops: number
   ingestConcurrency: number
   shutdownTimeoutMs: number
+  llm: LlmConfig
+}
+
+/** The language model settings: the embedded answerer, or an OpenAI-compatible API. */
+export type LlmConfig =
+  | { provider: 'embedded' }
+  | {
+      provider: 'openai' | 'openrouter' | 'openai-compatible'
+      apiKey: string | undefined
+      baseUrl: string | undefined
+      model: string
+      fallbackModel: string | undefined
+      timeoutMs: number
+      maxRetries: number
+    }
+
+const OPENROUTER_URL = 'https://openrouter.ai/api/v1'
+
+function llmConfig(e: z.infer<typeof EnvSchema>): LlmConfig {
+  if (e.LLM_PROVIDER === 'embedded') return { provider: 'embedded' }
+  const issues: { variable: string; message: string }[] = []
+  if (!e.LLM_MODEL)
+    issues.push({
+      variable: 'LLM_MODEL',
+      message: `is required with LLM_PROVIDER=${e.LLM_PROVIDER}`,
+    })
+  if (e.LLM_PROVIDER !== 'openai-compatible' && !e.LLM_API_KEY) {
+    issues.push({
+      variable: 'LLM_API_KEY',
+      message: `is required with LLM_PROVIDER=${e.LLM_PROVIDER}`,
+    })
+  }
+  if (e.LLM_PROVIDER === 'openai-compatible' && !e.LLM_BASE_URL) {
+    issues.push({
+      variable: 'LLM_BASE_URL',
+      message: 'is required with LLM_PROVIDER=openai-compatible',
+    })
+  }
+  if (issues.length > 0) throw new ConfigError(issues)
+  return {
+    provider: e.LLM_PROVIDER,
+    apiKey: e.LLM_API_KEY,
+    baseUrl: e.LLM_BASE_URL ?? (e.LLM_PROVIDER === 'openrouter' ? OPENROUTER_URL : undefined),
+    model: e.LLM_MODEL!,
+    fallbackModel: e.LLM_FALLBACK_MODEL,
+    timeoutMs: e.LLM_TIMEOUT_MS,
+    maxRetries: e.LLM_MAX_RETRIES,
+  }
 }
 
 /** A configuration error that names every variable at fault. */
@@ -154,5 +218,6 @@ export function loadConfig(
     trustProxyHops: e.TRUST_PROXY_HOPS,
     ingestConcurrency: e.INGEST_CONCURRENCY,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    llm: llmConfig(e),
   }
 }

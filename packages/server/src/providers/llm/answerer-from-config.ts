@@ -1,0 +1,28 @@
+import OpenAI from 'openai'
+import type { LlmConfig } from '../../config/index.ts'
+import type { Logger } from '../../logger.ts'
+import { createExtractiveAnswerer } from './extractive-answerer.ts'
+import { createFallbackAnswerer } from './fallback-answerer.ts'
+import type { AnswerModel } from './index.ts'
+import { createOpenAIAnswerer } from './openai-answerer.ts'
+
+/**
+ * The answer model the configuration names: the embedded answerer alone, or the configured model,
+ * then its fallback model, then the embedded answerer, so that a visitor always gets an answer.
+ */
+export function answererFromConfig(llm: LlmConfig, log: Logger): AnswerModel {
+  const embedded = createExtractiveAnswerer()
+  if (llm.provider === 'embedded') return embedded
+  const client = new OpenAI({
+    // Local servers (Ollama, vLLM) take any key; the client insists on one.
+    apiKey: llm.apiKey ?? 'none',
+    baseURL: llm.baseUrl ?? null,
+    maxRetries: llm.maxRetries,
+  })
+  const models = [llm.model, llm.fallbackModel]
+    .filter((model): model is string => Boolean(model))
+    .map((model) =>
+      createOpenAIAnswerer({ client, model, provider: llm.provider, timeoutMs: llm.timeoutMs }),
+    )
+  return createFallbackAnswerer([...models, embedded], log.child({ component: 'llm' }))
+}

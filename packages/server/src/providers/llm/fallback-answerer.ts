@@ -1,0 +1,36 @@
+import type { Logger } from '../../logger.ts'
+import type { AnswerModel, AnswerPart, AnswerRequest } from './index.ts'
+
+/**
+ * Tries each model in turn until one answers: a model that fails before its first word (refused
+ * key, rate limit past its retries, timeout, garbled stream) hands the question to the next. The
+ * last is normally the embedded answerer, so a visitor always gets an answer. A model that fails
+ * after it started answering cannot be taken back: the turn fails, and the visitor's client asks
+ * again.
+ */
+export function createFallbackAnswerer(models: AnswerModel[], log: Logger): AnswerModel {
+  const [first] = models
+  if (!first) throw new Error('createFallbackAnswerer needs at least one model')
+  return {
+    provider: first.provider,
+    modelId: models.map((m) => m.modelId).join(' → '),
+    async *doStream(request: AnswerRequest): AsyncGenerator<AnswerPart> {
+      for (const [i, model] of models.entries()) {
+        let started = false
+        try {
+          for await (const part of model.doStream(request)) {
+            started = true
+            yield part
+          }
+          return
+        } catch (err) {
+          if (started || request.abortSignal?.aborted || i === models.length - 1) throw err
+          log.warn(
+            { err, provider: model.provider, model: model.modelId, next: models[i + 1]!.modelId },
+            'model failed before answering; trying the next',
+          )
+        }
+      }
+    },
+  }
+}

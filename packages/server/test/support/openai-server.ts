@@ -1,0 +1,115 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+
+/** A request the fake model server received. */
+export interface ModelRequest {
+  path: string
+  headers: IncomingMessage['headers']
+  body: {
+    model: string
+    stream?: boolean
+    messages: { role: string; content: string }[]
+  }
+}
+
+type Reply = (req: ModelRequest, res: ServerResponse) => void | Promise<void>
+
+/**
+ * A local server speaking OpenAI's chat-completions wire format: JSON errors with their status
+ * codes and headers, and streamed answers as server-sent events of `chat.completion.chunk`
+ * objects ending with `data: [DONE]`. Each request takes the next scripted reply, or the default.
+ */
+export async function startModelServer(defaultReply: Reply) {
+  const requests: ModelRequest[] = []
+  const script: Reply[] = []
+  const server = createServer(async (req, res) => {
+    let raw = ''
+    for await (const chunk of req) raw += chunk
+    const request: ModelRequest = {
+      path: req.url ?? '',
+      headers: req.headers,
+      body: JSON.parse(raw),
+    }
+    requests.push(request)
+    await (script.shift() ?? defaultReply)(request, res)
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as AddressInfo
+  return {
+    baseUrl: `http://127.0.0.1:${port}/v1`,
+    requests,
+    /** The next requests get these replies, in order. */
+    next(...replies: Reply[]) {
+      script.push(...replies)
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections()
+        server.close(() => resolve())
+      }),
+  }
+}
+
+const chunk = (model: string, delta: Record<string, unknown>, finish: string | null = null) =>
+  `data: ${JSON.stringify({
+    id: 'chatcmpl-test',
+    object: 'chat.completion.chunk',
+    created: 1_800_000_000,
+    model,
+    choices: [{ index: 0, delta, finish_reason: finish }],
+  })}\n\n`
+
+/** Streams `pieces` as the model's answer, `gapMs` apart. */
+export function streamReply(pieces: string[], gapMs = 0): Reply {
+  return async (req, res) => {
+    res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' })
+    res.write(chunk(req.body.model, { role: 'assistant', content: '' }))
+    for (const piece of pieces) {
+      if (gapMs) await new Promise((r) => setTimeout(r, gapMs))
+      res.write(chunk(req.body.model, { content: piece }))
+    }
+    res.write(chunk(req.body.model, {}, 'stop'))
+    res.end('data: [DONE]\n\n')
+  }
+}
+
+/** An API error as OpenAI sends it. */
+export function errorReply(
+  status: number,
+  message: string,
+  headers: Record<string, string> = {},
+): Reply {
+  return (_req, res) => {
+    res.writeHead(status, { 'content-type': 'application/json', ...headers })
+    res.end(JSON.stringify({ error: { message, type: 'api_error', code: null } }))
+  }
+}
+
+/** Starts an answer, then goes silent with the connection open. */
+export function stallReply(): Reply {
+  return (req, res) => {
+    res.writeHead(200, { 'content-type': 'text/event-stream' })
+    res.write(chunk(req.body.model, { role: 'assistant', content: '' }))
+  }
+}
+
+/** An event stream whose data is not JSON. */
+export function garbledReply(): Reply {
+  return (_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/event-stream' })
+    res.end('data: {"id": "chatcmpl-test", "choices": [\n\n')
+  }
+}
+
+/**
+ * Starts an answer, then ends the response early: cleanly (a proxy closing the stream: no
+ * finish_reason, no [DONE]) or by dropping the connection.
+ */
+export function cutReply(pieces: string[], how: 'end' | 'drop'): Reply {
+  return (req, res) => {
+    res.writeHead(200, { 'content-type': 'text/event-stream' })
+    res.write(chunk(req.body.model, { role: 'assistant', content: '' }))
+    for (const piece of pieces) res.write(chunk(req.body.model, { content: piece }))
+    setTimeout(() => (how === 'end' ? res.end() : res.destroy()), 20)
+  }
+}
