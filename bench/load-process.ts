@@ -32,6 +32,8 @@ export interface LoopArgs {
   durationMs: number
   /** A visitor starts a new conversation after this many questions. */
   turnsPerConversation?: number
+  /** What a turn's latency is: until `chat:done` (default) or until its first `chat:delta`. */
+  measure?: 'done' | 'firstDelta'
 }
 
 let sockets: Socket[] = []
@@ -76,10 +78,19 @@ async function connect(args: ConnectArgs) {
   return { connected: sockets.length, failed, lastError, ms: performance.now() - started }
 }
 
-/** Sends one question and resolves on its `chat:done`, which may arrive before the ack does. */
-function chatVisitor(socket: Socket, turnsPerConversation: number) {
+/**
+ * Sends one question and resolves on its `chat:done`, which may arrive before the ack does; with
+ * `firstDelta`, to the milliseconds from sending to the answer's first `chat:delta`.
+ */
+function chatVisitor(socket: Socket, turnsPerConversation: number, measure: LoopArgs['measure']) {
   const waiting = new Map<string, { resolve(): void; reject(err: Error): void }>()
   const early = new Set<string>()
+  const firstDeltaAt = new Map<string, number>()
+  if (measure === 'firstDelta') {
+    socket.on('chat:delta', (delta: { messageId: string }) => {
+      if (!firstDeltaAt.has(delta.messageId)) firstDeltaAt.set(delta.messageId, performance.now())
+    })
+  }
   socket.on('chat:done', (done: ChatDone) => {
     const waiter = waiting.get(done.messageId)
     if (waiter) {
@@ -93,7 +104,15 @@ function chatVisitor(socket: Socket, turnsPerConversation: number) {
   })
   let conversationId: string | undefined
   let sent = 0
-  return async (text: string) => {
+  const latency = (replyId: string, started: number) => {
+    const at = firstDeltaAt.get(replyId)
+    firstDeltaAt.delete(replyId)
+    if (measure !== 'firstDelta') return undefined
+    if (at === undefined) throw new Error('an answer finished without a chat:delta')
+    return at - started
+  }
+  return async (text: string): Promise<number | undefined> => {
+    const started = performance.now()
     if (sent % turnsPerConversation === 0) conversationId = undefined
     const payload: ChatSendPayload = {
       text,
@@ -106,7 +125,7 @@ function chatVisitor(socket: Socket, turnsPerConversation: number) {
     if ('error' in ack) throw new Error(`chat:send ${ack.error.code}: ${ack.error.message}`)
     conversationId = ack.conversationId
     const replyId = ack.replyMessageId
-    if (early.delete(replyId)) return
+    if (early.delete(replyId)) return latency(replyId, started)
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => {
         waiting.delete(replyId)
@@ -123,7 +142,32 @@ function chatVisitor(socket: Socket, turnsPerConversation: number) {
         },
       })
     })
+    return latency(replyId, started)
   }
+}
+
+/** Streams one answer straight from the model server; resolves to the time to its first word. */
+async function askModel(modelUrl: string): Promise<number> {
+  const started = performance.now()
+  const res = await fetch(`${modelUrl}/v1/chat/completions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: 'Bearer bench' },
+    body: JSON.stringify({
+      model: 'bench',
+      stream: true,
+      messages: [{ role: 'user', content: 'hi' }],
+    }),
+  })
+  if (!res.ok || !res.body) throw new Error(`model answered ${res.status}`)
+  let firstWord: number | undefined
+  const decoder = new TextDecoder()
+  for await (const bytes of res.body) {
+    if (firstWord === undefined && decoder.decode(bytes, { stream: true }).includes('"content"')) {
+      firstWord = performance.now() - started
+    }
+  }
+  if (firstWord === undefined) throw new Error('the model sent no words')
+  return firstWord
 }
 
 await serveChild(async () => ({
@@ -131,7 +175,9 @@ await serveChild(async () => ({
   handlers: {
     connect: (args: ConnectArgs) => connect(args),
     chat: (args: LoopArgs) => {
-      const visitors = sockets.map((s) => chatVisitor(s, args.turnsPerConversation ?? 5))
+      const visitors = sockets.map((s) =>
+        chatVisitor(s, args.turnsPerConversation ?? 5, args.measure),
+      )
       // Each visitor starts at a different question so the mix is spread across the window.
       return runClosedLoop(
         visitors.length,
@@ -140,6 +186,8 @@ await serveChild(async () => ({
         args,
       )
     },
+    model: (args: LoopArgs & { modelUrl: string; count: number }) =>
+      runClosedLoop(args.count, () => askModel(args.modelUrl), args),
     echo: (args: LoopArgs) =>
       runClosedLoop(
         sockets.length,

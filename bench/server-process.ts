@@ -96,7 +96,7 @@ async function quiet(drained: () => Promise<void>): Promise<void> {
   await drained()
 }
 
-async function startAvatarAdam(database: DatabaseChoice) {
+async function startAvatarAdam(database: DatabaseChoice, env: Record<string, string> = {}) {
   const dataDir =
     database.kind === 'pglite'
       ? path.join(await mkdtemp(path.join(tmpdir(), 'avataradam-bench-')), 'data')
@@ -112,6 +112,7 @@ async function startAvatarAdam(database: DatabaseChoice) {
     RATE_LIMIT_MESSAGES_PER_MINUTE: UNLIMITED,
     RATE_LIMIT_CONNECTIONS_PER_MINUTE: UNLIMITED,
     RATE_LIMIT_REQUESTS_PER_MINUTE: UNLIMITED,
+    ...env,
   })
   const server = await startServer(config)
   const tenant = await insertTenant(server.db, 'Bench Motors')
@@ -188,8 +189,64 @@ async function startHonoUpload() {
   }
 }
 
-await serveChild<{ kind: ServerKind; database?: DatabaseChoice }>(async ({ kind, database }) => {
-  if (kind === 'avataradam') return startAvatarAdam(database ?? { kind: 'pglite' })
+/**
+ * A language model at a fixed pace, speaking OpenAI's streamed chat-completions format: the first
+ * word after `firstTokenMs`, then one every `tokenMs`.
+ */
+async function startModel(pace: { firstTokenMs: number; tokenMs: number; tokens: number }) {
+  const chunk = (content: string | undefined, finish: string | null = null) =>
+    `data: ${JSON.stringify({
+      id: 'chatcmpl-bench',
+      object: 'chat.completion.chunk',
+      created: 1_800_000_000,
+      model: 'bench',
+      choices: [
+        { index: 0, delta: content === undefined ? {} : { content }, finish_reason: finish },
+      ],
+    })}\n\n`
+  const http = createServer(async (req, res) => {
+    for await (const _ of req) {
+      // The request body is read and ignored: every question gets the same paced answer.
+    }
+    res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' })
+    await sleep(pace.firstTokenMs)
+    for (let i = 0; i < pace.tokens; i++) {
+      if (i > 0) await sleep(pace.tokenMs)
+      res.write(chunk(i === 0 ? 'The answer' : ` word${i}`))
+    }
+    res.write(chunk(undefined, 'stop'))
+    res.end('data: [DONE]\n\n')
+  })
+  http.keepAliveTimeout = 60_000
+  return {
+    info: { url: await listening(http) },
+    handlers: {
+      ...commonHandlers(() => 0),
+      stop: () =>
+        new Promise<void>((resolve) => {
+          http.closeAllConnections()
+          http.close(() => resolve())
+        }),
+    },
+  }
+}
+
+await serveChild<{
+  kind: ServerKind
+  database?: DatabaseChoice
+  options?: Record<string, string | number>
+}>(async ({ kind, database, options = {} }) => {
+  if (kind === 'avataradam') {
+    const env = Object.fromEntries(Object.entries(options).map(([k, v]) => [k, String(v)]))
+    return startAvatarAdam(database ?? { kind: 'pglite' }, env)
+  }
   if (kind === 'socketio-echo') return startSocketIoEcho()
+  if (kind === 'model') {
+    return startModel({
+      firstTokenMs: Number(options.firstTokenMs ?? 200),
+      tokenMs: Number(options.tokenMs ?? 20),
+      tokens: Number(options.tokens ?? 20),
+    })
+  }
   return startHonoUpload()
 })

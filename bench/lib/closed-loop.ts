@@ -16,7 +16,8 @@ export interface LoopResult {
  */
 export async function runClosedLoop(
   workers: number,
-  operation: (worker: number, iteration: number) => Promise<void>,
+  /** Resolves when done, or to its own latency in ms (such as the time to a first token). */
+  operation: (worker: number, iteration: number) => Promise<unknown>,
   timing: { warmupMs: number; durationMs: number },
 ): Promise<LoopResult> {
   const windowStart = performance.now() + timing.warmupMs
@@ -28,15 +29,17 @@ export async function runClosedLoop(
     Array.from({ length: workers }, async (_, worker) => {
       for (let i = 0; performance.now() < windowEnd; i++) {
         const started = performance.now()
+        let measured: unknown
         try {
-          await operation(worker, i)
+          measured = await operation(worker, i)
         } catch (err) {
           errors++
           if (errorSamples.length < 5) errorSamples.push((err as Error).message)
           continue
         }
         const ended = performance.now()
-        if (ended >= windowStart && ended < windowEnd) latencies.push(ended - started)
+        if (ended >= windowStart && ended < windowEnd)
+          latencies.push(typeof measured === 'number' ? measured : ended - started)
       }
     }),
   )

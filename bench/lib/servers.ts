@@ -20,7 +20,7 @@ export interface BareInfo {
   url: string
 }
 
-export type ServerKind = 'avataradam' | 'socketio-echo' | 'hono-upload'
+export type ServerKind = 'avataradam' | 'socketio-echo' | 'hono-upload' | 'model'
 
 const SERVER_PROCESS = new URL('../server-process.ts', import.meta.url)
 
@@ -28,9 +28,11 @@ const SERVER_PROCESS = new URL('../server-process.ts', import.meta.url)
 export function startServerChild<Info>(
   kind: ServerKind,
   database?: DatabaseChoice,
+  /** Extra server environment (AvatarAdam), or the model's pace (model). */
+  options: Record<string, string | number> = {},
 ): Promise<Child<Info>> {
   return startChild<Info>(SERVER_PROCESS, {
-    args: { kind, database },
+    args: { kind, database, options },
     execArgv: ['--expose-gc'],
   })
 }

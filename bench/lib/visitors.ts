@@ -13,10 +13,21 @@ export interface VisitorGroup {
   connectMs: number
   /** Runs every process's closed loop at once and merges what they measured. */
   run(mode: 'chat' | 'echo', args: LoopArgs): Promise<LoopResult>
+  /** Each process asks the model server directly, `count` at a time, with the same loop. */
+  runModel(args: LoopArgs & { modelUrl: string; count: number }): Promise<LoopResult>
   disconnect(): Promise<void>
   /** CPU milliseconds used so far by all the load processes together. */
   cpuMs(): Promise<number>
   stop(): Promise<void>
+}
+
+function merge(parts: LoopResult[], args: LoopArgs): LoopResult {
+  return {
+    latencies: parts.flatMap((p) => p.latencies),
+    errors: parts.reduce((n, p) => n + p.errors, 0),
+    errorSamples: parts.flatMap((p) => p.errorSamples).slice(0, 5),
+    windowMs: args.durationMs,
+  }
 }
 
 /** Splits `total` into `parts` near-equal shares, dropping empty ones. */
@@ -60,13 +71,14 @@ export async function startVisitors(options: {
       lastError: results.find((r) => r.lastError)?.lastError ?? '',
       connectMs: Math.max(...results.map((r) => r.ms)),
       async run(mode, args) {
-        const parts = await Promise.all(children.map((c) => c.call<LoopResult>(mode, args)))
-        return {
-          latencies: parts.flatMap((p) => p.latencies),
-          errors: parts.reduce((n, p) => n + p.errors, 0),
-          errorSamples: parts.flatMap((p) => p.errorSamples).slice(0, 5),
-          windowMs: args.durationMs,
-        }
+        return merge(await Promise.all(children.map((c) => c.call<LoopResult>(mode, args))), args)
+      },
+      async runModel(args) {
+        const split = shares(args.count, children.length)
+        const parts = await Promise.all(
+          children.map((c, i) => c.call<LoopResult>('model', { ...args, count: split[i] ?? 0 })),
+        )
+        return merge(parts, args)
       },
       async disconnect() {
         await Promise.all(children.map((c) => c.call('disconnect')))

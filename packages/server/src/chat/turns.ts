@@ -135,7 +135,10 @@ export function createTurnRunner(deps: TurnRunnerDeps): TurnRunner {
           if (part.type === 'text') {
             text += part.text
             unsent += part.text
-            flushTimer ??= setTimeout(flush, DELTA_WINDOW_MS)
+            // The first words go out at once (they are what the visitor waits for); the rest are
+            // gathered for a moment.
+            if (index === 0) flush()
+            else flushTimer ??= setTimeout(flush, DELTA_WINDOW_MS)
           } else {
             chunkIds = part.chunkIds
           }
