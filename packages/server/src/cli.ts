@@ -1,4 +1,5 @@
 import { Command, InvalidArgumentError } from 'commander'
+import { doctorCommand } from './cli/doctor.ts'
 import { keyCommands } from './cli/keys.ts'
 import { migrateCommand } from './cli/migrate.ts'
 import { serveCommand } from './cli/serve.ts'
@@ -16,6 +17,7 @@ program.addCommand(serveCommand())
 program.addCommand(migrateCommand())
 program.addCommand(tenantCommands())
 program.addCommand(keyCommands())
+program.addCommand(doctorCommand())
 
 try {
   await program.parseAsync()

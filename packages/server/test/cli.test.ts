@@ -5,6 +5,12 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import {
+  completionReply,
+  errorReply,
+  startModelServer,
+  streamReply,
+} from './support/openai-server.ts'
 
 const CLI = fileURLToPath(new URL('../src/cli.ts', import.meta.url))
 let dir: string
@@ -152,5 +158,45 @@ describe('avataradam CLI', () => {
     ).catch((err) => err)
     expect(res.code).toBe(1)
     expect(res.stderr).toContain('PORT')
+  })
+  it('doctor checks the database, Redis and the model, and exits 1 when one fails', async () => {
+    const models = await startModelServer(streamReply(['OK']))
+    models.next(completionReply('OK'), errorReply(401, 'Incorrect API key provided'))
+    const saved = { ...env }
+    Object.assign(env, {
+      LLM_PROVIDER: 'openai-compatible',
+      LLM_BASE_URL: models.baseUrl,
+      LLM_MODEL: 'good-model',
+      LLM_FALLBACK_MODEL: 'bad-key-model',
+      REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:1',
+    })
+    try {
+      const res = await cli('doctor', '--json')
+      expect(res.code).toBe(1)
+      const report = JSON.parse(res.stdout)
+      const byName = Object.fromEntries(
+        report.checks.map((c: { name: string; ok: boolean; detail: string }) => [c.name, c]),
+      )
+      expect(report.ok).toBe(false)
+      expect(byName.database.ok).toBe(true)
+      expect(byName['llm good-model']).toMatchObject({
+        ok: true,
+        detail: expect.stringContaining('good-model'),
+      })
+      expect(byName['llm fallback bad-key-model']).toMatchObject({
+        ok: false,
+        detail: expect.stringContaining('401'),
+      })
+      // A Redis that is there answers PONG; one that is not is reported, not thrown.
+      expect(byName.redis.ok).toBe(Boolean(process.env.REDIS_URL))
+      models.next(completionReply('OK'), errorReply(401, 'Incorrect API key provided'))
+      const text = await cli('doctor')
+      expect(text.stdout).toMatch(/^ok {2}\s*database/m)
+      expect(text.stdout).toMatch(/^FAIL\s+llm fallback bad-key-model/m)
+    } finally {
+      for (const key of Object.keys(env)) if (!(key in saved)) delete env[key]
+      Object.assign(env, saved)
+      await models.close()
+    }
   })
 })

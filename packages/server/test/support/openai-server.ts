@@ -113,3 +113,21 @@ export function cutReply(pieces: string[], how: 'end' | 'drop'): Reply {
     setTimeout(() => (how === 'end' ? res.end() : res.destroy()), 20)
   }
 }
+
+/** A whole (not streamed) completion, as OpenAI answers with `stream` off. */
+export function completionReply(text: string): Reply {
+  return (req, res) => {
+    res.writeHead(200, { 'content-type': 'application/json' })
+    res.end(
+      JSON.stringify({
+        id: 'chatcmpl-test',
+        object: 'chat.completion',
+        created: 1_800_000_000,
+        model: req.body.model,
+        choices: [
+          { index: 0, message: { role: 'assistant', content: text }, finish_reason: 'stop' },
+        ],
+      }),
+    )
+  }
+}

@@ -6,6 +6,18 @@ import { createFallbackAnswerer } from './fallback-answerer.ts'
 import type { AnswerModel } from './index.ts'
 import { createOpenAIAnswerer } from './openai-answerer.ts'
 
+type ModelApi = Exclude<LlmConfig, { provider: 'embedded' }>
+
+/** A client of the configured model API (OpenAI, OpenRouter, or an OpenAI-compatible server). */
+export function openAIClient(llm: ModelApi, options: { maxRetries?: number } = {}): OpenAI {
+  return new OpenAI({
+    // Local servers (Ollama, vLLM) take any key; the client insists on one.
+    apiKey: llm.apiKey ?? 'none',
+    baseURL: llm.baseUrl ?? null,
+    maxRetries: options.maxRetries ?? llm.maxRetries,
+  })
+}
+
 /**
  * The answer model the configuration names: the embedded answerer alone, or the configured model,
  * then its fallback model, then the embedded answerer, so that a visitor always gets an answer.
@@ -13,12 +25,7 @@ import { createOpenAIAnswerer } from './openai-answerer.ts'
 export function answererFromConfig(llm: LlmConfig, log: Logger): AnswerModel {
   const embedded = createExtractiveAnswerer()
   if (llm.provider === 'embedded') return embedded
-  const client = new OpenAI({
-    // Local servers (Ollama, vLLM) take any key; the client insists on one.
-    apiKey: llm.apiKey ?? 'none',
-    baseURL: llm.baseUrl ?? null,
-    maxRetries: llm.maxRetries,
-  })
+  const client = openAIClient(llm)
   const models = [llm.model, llm.fallbackModel]
     .filter((model): model is string => Boolean(model))
     .map((model) =>

@@ -1,0 +1,92 @@
+import { access, constants } from 'node:fs/promises'
+import path from 'node:path'
+import { Redis } from 'ioredis'
+import type { Config } from './config/index.ts'
+import { openDb } from './db/index.ts'
+import { openAIClient } from './providers/llm/answerer-from-config.ts'
+
+/** The outcome of checking one part of the configuration. */
+export interface Check {
+  name: string
+  ok: boolean
+  /** What was found, or what failed and what to do about it. */
+  detail: string
+  ms: number
+}
+
+async function timed(name: string, run: () => Promise<string>): Promise<Check> {
+  const started = performance.now()
+  try {
+    return { name, ok: true, detail: await run(), ms: performance.now() - started }
+  } catch (err) {
+    return { name, ok: false, detail: (err as Error).message, ms: performance.now() - started }
+  }
+}
+
+async function checkDatabase(config: Config): Promise<string> {
+  const { database } = config
+  if (database.kind === 'pglite') {
+    // Not opened: a running server holds it, and PGlite allows one process at a time.
+    const dir = path.dirname(database.dataDir)
+    await access(dir, constants.W_OK).catch(() => {
+      throw new Error(`the data directory's folder ${dir} is missing or not writable`)
+    })
+    return `embedded PGlite in ${database.dataDir} (pgvector built in)`
+  }
+  const db = await openDb(database)
+  try {
+    const [row] = await db.query<{ version: string }>('show server_version')
+    const vector = db.capabilities.vector
+      ? 'pgvector installed (HNSW index)'
+      : 'no pgvector: retrieval scans every chunk; install pgvector to scale'
+    return `PostgreSQL ${row?.version}, ${vector}`
+  } finally {
+    await db.close()
+  }
+}
+
+async function checkRedis(url: string): Promise<string> {
+  const redis = new Redis(url, {
+    lazyConnect: true,
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+  })
+  redis.on('error', () => {})
+  try {
+    await redis.connect()
+    const [pong, info] = await Promise.all([redis.ping(), redis.info('server')])
+    return `${pong}, Redis ${/redis_version:(\S+)/.exec(info)?.[1] ?? '?'}`
+  } finally {
+    redis.disconnect()
+  }
+}
+
+async function checkModel(config: Config, model: string): Promise<string> {
+  if (config.llm.provider === 'embedded') return 'embedded'
+  const client = openAIClient(config.llm, { maxRetries: 0 })
+  const reply = await client.chat.completions.create(
+    { model, messages: [{ role: 'user', content: 'Reply with OK.' }], max_tokens: 5 },
+    { timeout: config.llm.timeoutMs },
+  )
+  return `${config.llm.provider} answered as ${reply.model ?? model}`
+}
+
+/**
+ * Checks every part the configuration uses: the database, Redis, the language model and its
+ * fallback. Each check reports what works, or why not.
+ */
+export async function runChecks(config: Config): Promise<Check[]> {
+  const checks: Promise<Check>[] = [timed('database', () => checkDatabase(config))]
+  const { redisUrl, llm } = config
+  if (redisUrl) checks.push(timed('redis', () => checkRedis(redisUrl)))
+  if (llm.provider === 'embedded') {
+    checks.push(timed('llm', async () => 'embedded extractive answerer (no model, no network)'))
+  } else {
+    checks.push(timed(`llm ${llm.model}`, () => checkModel(config, llm.model)))
+    const fallback = llm.fallbackModel
+    if (fallback) checks.push(timed(`llm fallback ${fallback}`, () => checkModel(config, fallback)))
+  }
+  checks.push(timed('embeddings', async () => 'local deterministic embeddings (no network)'))
+  return Promise.all(checks)
+}
