@@ -14,14 +14,15 @@ import { type DemoDealership, ensureDemoDealership } from './demo/seed.ts'
 import { createApp } from './http/app.ts'
 import { findWidgetDist } from './http/widget-assets.ts'
 import { createDocumentService } from './knowledge/documents.ts'
+import { ensureEmbeddingIndex } from './knowledge/embedding-index.ts'
 import { createIngestionWorker, type IngestionWorker } from './knowledge/ingestion-worker.ts'
 import { createSearchService } from './knowledge/search.ts'
 import { createSearchStatistics } from './knowledge/search-statistics.ts'
 import { createDatabaseSourceStore, createFileSourceStore } from './knowledge/source-store.ts'
 import { createRateLimiter } from './limits/rate-limiter.ts'
 import { createLogger, type Logger } from './logger.ts'
+import { embeddingsFromConfig } from './providers/embeddings/embeddings-from-config.ts'
 import type { EmbeddingModel } from './providers/embeddings/index.ts'
-import { createLocalEmbeddings } from './providers/embeddings/local-embeddings.ts'
 import { answererFromConfig } from './providers/llm/answerer-from-config.ts'
 import type { AnswerModel } from './providers/llm/index.ts'
 import { handshake } from './realtime/handshake.ts'
@@ -138,7 +139,14 @@ export async function startServer(
   const { db } = database
   const redis = config.redisUrl ? connectRedis(config.redisUrl, log) : undefined
 
-  const embeddings = options.parts?.embeddings ?? createLocalEmbeddings()
+  const embeddings = options.parts?.embeddings ?? embeddingsFromConfig(config.embeddings)
+  try {
+    await ensureEmbeddingIndex(db, embeddings, log)
+  } catch (err) {
+    await redis?.close()
+    await database.close()
+    throw err
+  }
   const keys = createKeyService(db, {
     onError: (err) => log.warn({ err }, 'key bookkeeping failed'),
   })

@@ -67,4 +67,16 @@ describe('loadConfig', () => {
     )
     expect(() => loadConfig({ LLM_PROVIDER: 'claude' })).toThrow(/LLM_PROVIDER/)
   })
+  it('embeds locally unless OpenAI embeddings are configured with a key or a server', () => {
+    expect(loadConfig({}).embeddings).toEqual({ provider: 'local', dimensions: 256 })
+    expect(
+      loadConfig({
+        EMBEDDINGS_PROVIDER: 'openai',
+        EMBEDDINGS_API_KEY: 'sk-1',
+        EMBEDDINGS_DIMENSIONS: '512',
+      }).embeddings,
+    ).toMatchObject({ provider: 'openai', model: 'text-embedding-3-small', dimensions: 512 })
+    expect(() => loadConfig({ EMBEDDINGS_PROVIDER: 'openai' })).toThrow(/EMBEDDINGS_API_KEY/)
+    expect(() => loadConfig({ EMBEDDINGS_DIMENSIONS: '4096' })).toThrow(/EMBEDDINGS_DIMENSIONS/)
+  })
 })

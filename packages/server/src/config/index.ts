@@ -66,6 +66,13 @@ const EnvSchema = z.object({
   LLM_TIMEOUT_MS: positiveInt.default(20_000),
   /** Retries of one request on 429, 5xx and dropped connections, with backoff. */
   LLM_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(2),
+  /** `local` (deterministic, no network) or `openai` (or a compatible server at EMBEDDINGS_BASE_URL). */
+  EMBEDDINGS_PROVIDER: z.enum(['local', 'openai']).default('local'),
+  EMBEDDINGS_MODEL: z.string().min(1).default('text-embedding-3-small'),
+  /** Changing it (or the model) re-indexes every document. pgvector's HNSW takes up to 2,000. */
+  EMBEDDINGS_DIMENSIONS: positiveInt.max(2000).default(256),
+  EMBEDDINGS_API_KEY: z.string().min(1).optional(),
+  EMBEDDINGS_BASE_URL: url(['http', 'https']).optional(),
   SHUTDOWN_TIMEOUT_MS: positiveInt.default(10_000),
 })
 
@@ -98,6 +105,39 @@ export interface Config {
   ingestConcurrency: number
   shutdownTimeoutMs: number
   llm: LlmConfig
+  embeddings: EmbeddingsConfig
+}
+
+/** The embedding model: local feature hashing, or an OpenAI-compatible API. */
+export type EmbeddingsConfig =
+  | { provider: 'local'; dimensions: number }
+  | {
+      provider: 'openai'
+      model: string
+      dimensions: number
+      apiKey: string | undefined
+      baseUrl: string | undefined
+    }
+
+function embeddingsConfig(e: z.infer<typeof EnvSchema>): EmbeddingsConfig {
+  if (e.EMBEDDINGS_PROVIDER === 'local')
+    return { provider: 'local', dimensions: e.EMBEDDINGS_DIMENSIONS }
+  if (!e.EMBEDDINGS_API_KEY && !e.EMBEDDINGS_BASE_URL) {
+    throw new ConfigError([
+      {
+        variable: 'EMBEDDINGS_API_KEY',
+        message:
+          'is required with EMBEDDINGS_PROVIDER=openai (or set EMBEDDINGS_BASE_URL to a server that needs none)',
+      },
+    ])
+  }
+  return {
+    provider: 'openai',
+    model: e.EMBEDDINGS_MODEL,
+    dimensions: e.EMBEDDINGS_DIMENSIONS,
+    apiKey: e.EMBEDDINGS_API_KEY,
+    baseUrl: e.EMBEDDINGS_BASE_URL,
+  }
 }
 
 /** The language model settings: the embedded answerer, or an OpenAI-compatible API. */
@@ -219,5 +259,6 @@ export function loadConfig(
     ingestConcurrency: e.INGEST_CONCURRENCY,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     llm: llmConfig(e),
+    embeddings: embeddingsConfig(e),
   }
 }

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { hashedVector } from '../../src/providers/embeddings/hashed-vector.ts'
 
 /** A request the fake model server received. */
 export interface ModelRequest {
@@ -9,6 +10,9 @@ export interface ModelRequest {
     model: string
     stream?: boolean
     messages: { role: string; content: string }[]
+    /** Embeddings requests. */
+    input?: string[]
+    dimensions?: number
   }
 }
 
@@ -127,6 +131,34 @@ export function completionReply(text: string): Reply {
         choices: [
           { index: 0, message: { role: 'assistant', content: text }, finish_reason: 'stop' },
         ],
+      }),
+    )
+  }
+}
+
+/**
+ * Embeddings as OpenAI returns them (`data[].embedding` with its `index`), listed in reverse to
+ * check that callers order by index. The vectors are feature hashes of the text, so similar texts
+ * get similar vectors, at the requested length (not unit length: callers normalise).
+ */
+export function embeddingsReply(): Reply {
+  return (req, res) => {
+    const input = req.body.input ?? []
+    const dims = req.body.dimensions ?? 1536
+    const data = input
+      .map((text, index) => ({
+        object: 'embedding',
+        index,
+        embedding: hashedVector(text, dims).map((x) => x * 3),
+      }))
+      .reverse()
+    res.writeHead(200, { 'content-type': 'application/json' })
+    res.end(
+      JSON.stringify({
+        object: 'list',
+        data,
+        model: req.body.model,
+        usage: { prompt_tokens: 1, total_tokens: 1 },
       }),
     )
   }

@@ -1,0 +1,70 @@
+import type { Db } from '../db/index.ts'
+import type { Logger } from '../logger.ts'
+import type { EmbeddingModel } from '../providers/embeddings/index.ts'
+
+/** Which model made the stored vectors; vectors of two models cannot be compared. */
+interface IndexedWith {
+  provider: string
+  modelId: string
+  dimensions: number
+}
+
+// Every index made before the model was recorded was made by the local model at 256 dimensions.
+const BEFORE_RECORDING: IndexedWith = { provider: 'local', modelId: 'hashed-256', dimensions: 256 }
+const LOCK = 0x41_76_45_6d
+
+/**
+ * Makes the stored vectors match the configured embedding model. When the model (or its
+ * dimensions) changed since the documents were indexed, their passages are deleted and every
+ * document goes back to the ingestion queue, to be embedded again from its stored source; the
+ * vector column takes the new length. Returns how many documents were queued again.
+ */
+export async function ensureEmbeddingIndex(
+  db: Db,
+  model: EmbeddingModel,
+  log: Logger,
+): Promise<number> {
+  const current: IndexedWith = {
+    provider: model.provider,
+    modelId: model.modelId,
+    dimensions: model.dimensions,
+  }
+  return db.transaction(async (tx) => {
+    // Instances starting together: one re-indexes, the others then find the model recorded.
+    await tx.query('select pg_advisory_xact_lock($1)', [LOCK])
+    const [row] = await tx.query<{ value: IndexedWith }>(
+      `select value from system_settings where key = 'embeddings'`,
+    )
+    const [chunks] = await tx.query<{ any: boolean }>('select exists (select from chunks) as any')
+    const previous = row?.value ?? (chunks?.any ? BEFORE_RECORDING : null)
+    const same =
+      previous?.provider === current.provider &&
+      previous.modelId === current.modelId &&
+      previous.dimensions === current.dimensions
+    let queued = 0
+    if (previous && !same) {
+      await tx.query('delete from chunks')
+      const requeued = await tx.query(
+        `update documents set status = 'queued', progress = 0, chunk_count = 0, error = null,
+                attempts = 0, lease_expires_at = null, updated_at = now()
+         where status <> 'failed' returning id`,
+      )
+      queued = requeued.length
+      log.warn(
+        { from: previous, to: current, documents: queued },
+        'the embedding model changed: every document is queued to be indexed again',
+      )
+    }
+    if (db.capabilities.vector && (previous?.dimensions ?? 256) !== current.dimensions) {
+      await tx.query(`alter table chunks alter column embedding type vector(${current.dimensions})`)
+    }
+    if (!same) {
+      await tx.query(
+        `insert into system_settings (key, value) values ('embeddings', $1::text::jsonb)
+         on conflict (key) do update set value = excluded.value, updated_at = now()`,
+        [JSON.stringify(current)],
+      )
+    }
+    return queued
+  })
+}
