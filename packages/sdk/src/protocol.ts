@@ -42,6 +42,7 @@ export const ERROR_CODES = [
   'conversation_not_found',
   'server_shutting_down',
   'not_ready',
+  'not_configured',
   'internal_error',
 ] as const
 

@@ -2,6 +2,7 @@ import { Command, InvalidArgumentError } from 'commander'
 import { doctorCommand } from './cli/doctor.ts'
 import { keyCommands } from './cli/keys.ts'
 import { migrateCommand } from './cli/migrate.ts'
+import { secretCommands } from './cli/secrets.ts'
 import { serveCommand } from './cli/serve.ts'
 import { tenantCommands } from './cli/tenants.ts'
 import { ConfigError } from './config/index.ts'
@@ -18,6 +19,7 @@ program.addCommand(migrateCommand())
 program.addCommand(tenantCommands())
 program.addCommand(keyCommands())
 program.addCommand(doctorCommand())
+program.addCommand(secretCommands())
 
 try {
   await program.parseAsync()

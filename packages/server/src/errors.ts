@@ -23,6 +23,7 @@ const STATUS: Record<ErrorCode, number> = {
   quota_exceeded: 403,
   server_shutting_down: 503,
   not_ready: 503,
+  not_configured: 501,
   internal_error: 500,
 }
 

@@ -25,10 +25,13 @@ import { embeddingsFromConfig } from './providers/embeddings/embeddings-from-con
 import type { EmbeddingModel } from './providers/embeddings/index.ts'
 import { answererFromConfig } from './providers/llm/answerer-from-config.ts'
 import type { AnswerModel } from './providers/llm/index.ts'
+import { createTenantAnswerers } from './providers/llm/tenant-answerers.ts'
 import { handshake } from './realtime/handshake.ts'
 import { createRealtimeServer, trackBroadcasts } from './realtime/server.ts'
 import type { RealtimeServer } from './realtime/types.ts'
+import { createSecretBox } from './secrets/secret-box.ts'
 import { createKeyService, type KeyService } from './tenants/keys.ts'
+import { createProviderOverrides } from './tenants/provider-overrides.ts'
 import { findTenant } from './tenants/tenants-repo.ts'
 
 const DEFAULT_SITE_DIR = fileURLToPath(
@@ -168,11 +171,21 @@ export async function startServer(
     deleted: (tenantId) => statistics.changed(tenantId),
   })
   const search = createSearchService(db, embeddings)
+  const overrides = createProviderOverrides(
+    db,
+    config.secretKeys.length > 0 ? createSecretBox(config.secretKeys) : undefined,
+  )
+  const answerers = createTenantAnswerers({
+    fallback: options.parts?.answerer ?? answererFromConfig(config.llm, log),
+    overrides,
+    defaults: config.llm,
+    log,
+  })
   const names = new LRUCache<string, string>({ max: 10_000, ttl: 60_000 })
   const turns = createTurnRunner({
     db,
     search,
-    answerer: options.parts?.answerer ?? answererFromConfig(config.llm, log),
+    answerer: (tenantId) => answerers.forTenant(tenantId),
     log: log.child({ component: 'chat' }),
     async dealershipName(tenantId) {
       let name = names.get(tenantId)
@@ -214,6 +227,7 @@ export async function startServer(
       },
     },
     widgetDist: findWidgetDist(),
+    providers: { overrides, changed: (tenantId) => answerers.forget(tenantId) },
     site: siteDir
       ? {
           dir: siteDir,

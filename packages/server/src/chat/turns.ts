@@ -31,7 +31,8 @@ export interface TurnEvents {
 export interface TurnRunnerDeps {
   db: Db
   search: SearchService
-  answerer: AnswerModel
+  /** The model that answers this dealership's visitors. */
+  answerer(tenantId: string): Promise<AnswerModel>
   log: Logger
   dealershipName(tenantId: string): Promise<string>
 }
@@ -123,7 +124,8 @@ export function createTurnRunner(deps: TurnRunnerDeps): TurnRunner {
         unsent = ''
       }
       try {
-        for await (const part of deps.answerer.doStream({
+        const answerer = await deps.answerer(tenantId)
+        for await (const part of answerer.doStream({
           question: message.text,
           history: history.map((m) => ({ role: m.role, text: m.text })),
           passages,

@@ -79,4 +79,12 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ EMBEDDINGS_PROVIDER: 'openai' })).toThrow(/EMBEDDINGS_API_KEY/)
     expect(() => loadConfig({ EMBEDDINGS_DIMENSIONS: '4096' })).toThrow(/EMBEDDINGS_DIMENSIONS/)
   })
+  it('reads the keys that seal stored provider keys, and names a bad one', () => {
+    const key = Buffer.alloc(32, 7).toString('base64')
+    expect(loadConfig({ AVATARADAM_SECRET_KEYS: `${key},${key}` }).secretKeys).toHaveLength(2)
+    expect(loadConfig({}).secretKeys).toEqual([])
+    expect(() => loadConfig({ AVATARADAM_SECRET_KEYS: 'c2hvcnQ=' })).toThrow(
+      /AVATARADAM_SECRET_KEYS: key 1 is not 32 bytes/,
+    )
+  })
 })

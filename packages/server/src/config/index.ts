@@ -1,5 +1,6 @@
 import path from 'node:path'
 import { z } from 'zod'
+import { parseSecretKeys } from '../secrets/secret-box.ts'
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1')
 const positiveInt = z.coerce.number().int().positive()
@@ -73,6 +74,22 @@ const EnvSchema = z.object({
   EMBEDDINGS_DIMENSIONS: positiveInt.max(2000).default(256),
   EMBEDDINGS_API_KEY: z.string().min(1).optional(),
   EMBEDDINGS_BASE_URL: url(['http', 'https']).optional(),
+  /**
+   * Keys that seal dealerships' own provider keys at rest: comma-separated base64 of 32 bytes,
+   * newest first (the first seals, all open). Unset, dealerships cannot store provider keys.
+   */
+  AVATARADAM_SECRET_KEYS: z
+    .string()
+    .min(1)
+    .transform((value, ctx) => {
+      try {
+        return parseSecretKeys(value)
+      } catch (err) {
+        ctx.addIssue({ code: 'custom', message: (err as Error).message })
+        return z.NEVER
+      }
+    })
+    .optional(),
   SHUTDOWN_TIMEOUT_MS: positiveInt.default(10_000),
 })
 
@@ -106,6 +123,8 @@ export interface Config {
   shutdownTimeoutMs: number
   llm: LlmConfig
   embeddings: EmbeddingsConfig
+  /** AVATARADAM_SECRET_KEYS, newest first; empty when unset. */
+  secretKeys: Buffer[]
 }
 
 /** The embedding model: local feature hashing, or an OpenAI-compatible API. */
@@ -260,5 +279,6 @@ export function loadConfig(
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     llm: llmConfig(e),
     embeddings: embeddingsConfig(e),
+    secretKeys: e.AVATARADAM_SECRET_KEYS ?? [],
   }
 }

@@ -11,6 +11,8 @@ import type { SearchService } from '../knowledge/search.ts'
 import type { RateLimiter } from '../limits/rate-limiter.ts'
 import type { Logger } from '../logger.ts'
 import type { KeyService } from '../tenants/keys.ts'
+import type { ProviderOverrides } from '../tenants/provider-overrides.ts'
+import { providerRoutes } from '../tenants/provider-routes.ts'
 import { keyRoutes } from '../tenants/routes.ts'
 import type { AppEnv } from './env.ts'
 import { handleError, validationHook } from './errors.ts'
@@ -35,6 +37,8 @@ export interface AppDeps {
   site?: SiteOptions | undefined
   /** The built widget, served at `/widget/`. */
   widgetDist?: string | undefined
+  /** Dealerships' own provider settings, and what to tell when one changes. */
+  providers: { overrides: ProviderOverrides; changed(tenantId: string): void }
 }
 
 /**
@@ -94,6 +98,7 @@ export function createApp(deps: AppDeps) {
   v1.route('/', knowledgeRoutes(deps.documents, deps.search, deps.limits))
   v1.route('/', keyRoutes(deps.keys))
   v1.route('/', conversationRoutes(deps.db))
+  v1.route('/', providerRoutes(deps.providers.overrides, deps.providers.changed))
   app.route('/v1', v1)
 
   if (deps.widgetDist) app.route('/', widgetRoutes(deps.widgetDist))

@@ -1,0 +1,48 @@
+import { LRUCache } from 'lru-cache'
+import type { LlmConfig } from '../../config/index.ts'
+import type { Logger } from '../../logger.ts'
+import type { ProviderOverrides } from '../../tenants/provider-overrides.ts'
+import { answererFromConfig } from './answerer-from-config.ts'
+import type { AnswerModel } from './index.ts'
+
+/**
+ * The answer model of each dealership: its own (a stored override, with its own key) or the
+ * server's. Built once and kept a short while, so a turn does not open the sealed settings; a
+ * change through this instance applies at once, through another within the cache's lifetime.
+ */
+export function createTenantAnswerers(deps: {
+  fallback: AnswerModel
+  overrides: ProviderOverrides
+  defaults: LlmConfig
+  log: Logger
+}) {
+  const { fallback, overrides, defaults, log } = deps
+  const cache = new LRUCache<string, AnswerModel>({ max: 5000, ttl: 10_000 })
+  return {
+    async forTenant(tenantId: string): Promise<AnswerModel> {
+      if (!overrides.enabled) return fallback
+      const cached = cache.get(tenantId)
+      if (cached) return cached
+      const own = await overrides.llm(tenantId)
+      const model = own
+        ? answererFromConfig(
+            {
+              provider: own.provider,
+              apiKey: own.apiKey,
+              baseUrl: own.baseUrl,
+              model: own.model,
+              fallbackModel: own.fallbackModel,
+              timeoutMs: defaults.provider === 'embedded' ? 20_000 : defaults.timeoutMs,
+              maxRetries: defaults.provider === 'embedded' ? 2 : defaults.maxRetries,
+            },
+            log.child({ tenantId }),
+          )
+        : fallback
+      cache.set(tenantId, model)
+      return model
+    },
+    forget(tenantId: string) {
+      cache.delete(tenantId)
+    },
+  }
+}

@@ -1,0 +1,149 @@
+import { z } from '@hono/zod-openapi'
+import type { Db } from '../db/index.ts'
+import { AppError } from '../errors.ts'
+import type { SecretBox } from '../secrets/secret-box.ts'
+
+/** A dealership's own language model: its provider, key and model, used instead of the server's. */
+export const LlmOverrideSchema = z
+  .object({
+    provider: z.enum(['openai', 'openrouter', 'openai-compatible']),
+    apiKey: z.string().min(1).max(500).optional(),
+    baseUrl: z
+      .url({ protocol: /^https?$/ })
+      .max(2048)
+      .optional(),
+    model: z.string().min(1).max(200),
+    fallbackModel: z.string().min(1).max(200).optional(),
+  })
+  .refine((o) => o.provider === 'openai-compatible' || o.apiKey, {
+    message: 'apiKey is required for openai and openrouter',
+    path: ['apiKey'],
+  })
+  .refine((o) => o.provider !== 'openai-compatible' || o.baseUrl, {
+    message: 'baseUrl is required for openai-compatible',
+    path: ['baseUrl'],
+  })
+  .openapi('LlmOverride')
+
+export type LlmOverride = z.infer<typeof LlmOverrideSchema>
+
+/** What the API shows of an override: everything but the key, and whether there is one. */
+export const LlmOverrideSummarySchema = z
+  .object({
+    provider: z.enum(['openai', 'openrouter', 'openai-compatible']),
+    baseUrl: z.string().optional(),
+    model: z.string(),
+    fallbackModel: z.string().optional(),
+    apiKeySet: z.boolean(),
+    updatedAt: z.string(),
+  })
+  .openapi('LlmOverrideSummary')
+
+export type LlmOverrideSummary = z.infer<typeof LlmOverrideSummarySchema>
+
+export interface ProviderOverrides {
+  /** False when AVATARADAM_SECRET_KEYS is unset: nothing can be stored. */
+  readonly enabled: boolean
+  setLlm(tenantId: string, settings: LlmOverride): Promise<LlmOverrideSummary>
+  /** The tenant's override with its key, for building its model; never for an API response. */
+  llm(tenantId: string): Promise<LlmOverride | null>
+  llmSummary(tenantId: string): Promise<LlmOverrideSummary | null>
+  deleteLlm(tenantId: string): Promise<boolean>
+  /** Seals every stored value with the newest key; returns how many were re-sealed. */
+  rotate(): Promise<number>
+}
+
+const context = (tenantId: string) => `tenant_providers:${tenantId}:llm`
+
+function summarize(o: LlmOverride, updatedAt: Date): LlmOverrideSummary {
+  return {
+    provider: o.provider,
+    ...(o.baseUrl ? { baseUrl: o.baseUrl } : {}),
+    model: o.model,
+    ...(o.fallbackModel ? { fallbackModel: o.fallbackModel } : {}),
+    apiKeySet: Boolean(o.apiKey),
+    updatedAt: updatedAt.toISOString(),
+  }
+}
+
+/**
+ * Dealerships' own provider settings, sealed with the secret box before they reach the database
+ * and opened only to build that dealership's model.
+ */
+export function createProviderOverrides(db: Db, box: SecretBox | undefined): ProviderOverrides {
+  const requireBox = () => {
+    if (!box) {
+      throw new AppError(
+        'not_configured',
+        'This server stores no provider keys: its operator has not set AVATARADAM_SECRET_KEYS.',
+      )
+    }
+    return box
+  }
+  const read = async (tenantId: string) => {
+    const [row] = await db.tenant(tenantId, (tx) =>
+      tx.query<{ sealed: string; updated_at: Date }>(
+        `select sealed, updated_at from tenant_providers where tenant_id = $1 and capability = 'llm'`,
+        [tenantId],
+      ),
+    )
+    if (!row) return null
+    const settings = LlmOverrideSchema.parse(
+      JSON.parse(requireBox().open(row.sealed, context(tenantId))),
+    )
+    return { settings, updatedAt: new Date(row.updated_at) }
+  }
+  return {
+    enabled: box !== undefined,
+    async setLlm(tenantId, settings) {
+      const sealed = requireBox().seal(JSON.stringify(settings), context(tenantId))
+      const [row] = await db.tenant(tenantId, (tx) =>
+        tx.query<{ updated_at: Date }>(
+          `insert into tenant_providers (tenant_id, capability, sealed) values ($1, 'llm', $2)
+           on conflict (tenant_id, capability)
+             do update set sealed = excluded.sealed, updated_at = now()
+           returning updated_at`,
+          [tenantId, sealed],
+        ),
+      )
+      return summarize(settings, new Date(row!.updated_at))
+    },
+    async llm(tenantId) {
+      if (!box) return null
+      return (await read(tenantId))?.settings ?? null
+    },
+    async llmSummary(tenantId) {
+      if (!box) return null
+      const found = await read(tenantId)
+      return found ? summarize(found.settings, found.updatedAt) : null
+    },
+    async deleteLlm(tenantId) {
+      const rows = await db.tenant(tenantId, (tx) =>
+        tx.query(
+          `delete from tenant_providers where tenant_id = $1 and capability = 'llm' returning tenant_id`,
+          [tenantId],
+        ),
+      )
+      return rows.length > 0
+    },
+    async rotate() {
+      const sealer = requireBox()
+      return db.transaction(async (tx) => {
+        const rows = await tx.query<{ tenant_id: string; capability: string; sealed: string }>(
+          'select tenant_id, capability, sealed from tenant_providers for update',
+        )
+        let resealed = 0
+        for (const row of rows) {
+          if (!sealer.isStale(row.sealed)) continue
+          const ctx = context(row.tenant_id)
+          await tx.query(
+            `update tenant_providers set sealed = $3 where tenant_id = $1 and capability = $2`,
+            [row.tenant_id, row.capability, sealer.seal(sealer.open(row.sealed, ctx), ctx)],
+          )
+          resealed++
+        }
+        return resealed
+      })
+    },
+  }
+}

@@ -1,0 +1,62 @@
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
+import type { AppEnv } from '../http/env.ts'
+import { validationHook } from '../http/errors.ts'
+import { errorResponses, jsonResponse as json } from '../http/schemas.ts'
+import {
+  LlmOverrideSchema,
+  LlmOverrideSummarySchema,
+  type ProviderOverrides,
+} from './provider-overrides.ts'
+
+const ProvidersSchema = z
+  .object({ llm: LlmOverrideSummarySchema.nullable() })
+  .openapi('ProviderOverrides')
+
+const list = createRoute({
+  method: 'get',
+  path: '/providers',
+  summary:
+    "This dealership's own provider settings (never their keys); null where the server's apply",
+  responses: { 200: json(ProvidersSchema, 'The overrides'), ...errorResponses },
+})
+
+const putLlm = createRoute({
+  method: 'put',
+  path: '/providers/llm',
+  summary: "Use this dealership's own language model (its key is sealed and never shown again)",
+  request: {
+    body: { required: true, content: { 'application/json': { schema: LlmOverrideSchema } } },
+  },
+  responses: { 200: json(LlmOverrideSummarySchema, 'The stored override'), ...errorResponses },
+})
+
+const deleteLlm = createRoute({
+  method: 'delete',
+  path: '/providers/llm',
+  summary: "Go back to the server's language model",
+  responses: { 204: { description: 'Removed' }, ...errorResponses },
+})
+
+/**
+ * `/v1/providers`: a dealership may bring its own provider keys. They are sealed before storage
+ * (AVATARADAM_SECRET_KEYS) and no route ever returns them.
+ */
+export function providerRoutes(overrides: ProviderOverrides, changed: (tenantId: string) => void) {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+
+  app.openapi(list, async (c) => c.json({ llm: await overrides.llmSummary(c.var.tenantId) }, 200))
+
+  app.openapi(putLlm, async (c) => {
+    const summary = await overrides.setLlm(c.var.tenantId, c.req.valid('json'))
+    changed(c.var.tenantId)
+    return c.json(summary, 200)
+  })
+
+  app.openapi(deleteLlm, async (c) => {
+    await overrides.deleteLlm(c.var.tenantId)
+    changed(c.var.tenantId)
+    return c.body(null, 204)
+  })
+
+  return app
+}
