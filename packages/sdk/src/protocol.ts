@@ -360,3 +360,33 @@ export interface SearchHit {
 export interface SearchResult {
   hits: SearchHit[]
 }
+
+// ---------------------------------------------------------------------------------------------
+// REST: a dealership's own providers (its keys are sealed at rest and never returned)
+
+/** `PUT /v1/providers/llm`: answer this dealership's visitors with its own language model. */
+export interface LlmOverride {
+  provider: 'openai' | 'openrouter' | 'openai-compatible'
+  /** Required for `openai` and `openrouter`. Stored sealed; no response ever contains it. */
+  apiKey?: string
+  /** Required for `openai-compatible` (Ollama, vLLM…). */
+  baseUrl?: string
+  model: string
+  /** Tried when `model` fails; the embedded answerer comes after both. */
+  fallbackModel?: string
+}
+
+/** What the API shows of a stored override: everything but the key. */
+export interface LlmOverrideSummary {
+  provider: LlmOverride['provider']
+  baseUrl?: string
+  model: string
+  fallbackModel?: string
+  apiKeySet: boolean
+  updatedAt: string
+}
+
+/** `GET /v1/providers`: `null` where the server's own provider applies. */
+export interface ProviderOverrides {
+  llm: LlmOverrideSummary | null
+}

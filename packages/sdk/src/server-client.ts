@@ -10,6 +10,9 @@ import type {
   ErrorResponse,
   KeyList,
   KnowledgeDocument,
+  LlmOverride,
+  LlmOverrideSummary,
+  ProviderOverrides,
   SearchResult,
 } from './protocol.ts'
 
@@ -60,6 +63,12 @@ export interface ServerClient {
   }
   /** The passages the assistant would read to answer `query`. */
   search(query: string, options?: { limit?: number }): Promise<SearchResult['hits']>
+  /** The dealership's own providers; their keys go in and never come back out. */
+  providers: {
+    get(): Promise<ProviderOverrides>
+    setLlm(settings: LlmOverride): Promise<LlmOverrideSummary>
+    deleteLlm(): Promise<void>
+  }
 }
 
 /**
@@ -164,5 +173,10 @@ export function createServerClient(options: ServerClientOptions): ServerClient {
     },
     search: async (query, opts = {}) =>
       (await call<SearchResult>('POST', '/v1/search', { query, ...opts })).hits,
+    providers: {
+      get: () => call('GET', '/v1/providers'),
+      setLlm: (settings) => call('PUT', '/v1/providers/llm', settings),
+      deleteLlm: () => call('DELETE', '/v1/providers/llm'),
+    },
   }
 }

@@ -12,7 +12,9 @@ let tenant: TestTenant
 let api: ServerClient
 
 beforeAll(async () => {
-  server = await startTestServer()
+  server = await startTestServer({
+    env: { AVATARADAM_SECRET_KEYS: Buffer.alloc(32, 9).toString('base64') },
+  })
   tenant = await createTenant(server)
   api = createServerClient({ secretKey: tenant.secret.key, baseUrl: server.url })
 })
@@ -67,6 +69,24 @@ describe('createServerClient', () => {
     expect(created.key).toMatch(/^pk_live_/)
     expect((await api.keys.list()).map((k) => k.id)).toContain(created.id)
     expect((await api.keys.revoke(created.id)).revokedAt).not.toBeNull()
+  })
+
+  it("stores the dealership's own model without ever returning its key, and removes it", async () => {
+    expect(await api.providers.get()).toEqual({ llm: null })
+    const stored = await api.providers.setLlm({
+      provider: 'openai',
+      apiKey: 'sk-own-key-123',
+      model: 'gpt-test',
+    })
+    expect(stored).toMatchObject({ provider: 'openai', model: 'gpt-test', apiKeySet: true })
+    const read = await api.providers.get()
+    expect(read.llm).toMatchObject({ model: 'gpt-test', apiKeySet: true })
+    expect(JSON.stringify([stored, read])).not.toContain('sk-own-key-123')
+    await api.providers.deleteLlm()
+    expect(await api.providers.get()).toEqual({ llm: null })
+    await expect(api.providers.setLlm({ provider: 'openai', model: 'x' })).rejects.toMatchObject({
+      code: 'invalid_request',
+    })
   })
 
   it('lists conversations', async () => {

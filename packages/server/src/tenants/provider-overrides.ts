@@ -1,3 +1,4 @@
+import type * as Protocol from '@avataradam/sdk/protocol'
 import { z } from '@hono/zod-openapi'
 import type { Db } from '../db/index.ts'
 import { AppError } from '../errors.ts'
@@ -147,3 +148,11 @@ export function createProviderOverrides(db: Db, box: SecretBox | undefined): Pro
     },
   }
 }
+
+// The SDK's protocol types and these schemas describe the same JSON; the build fails if they part.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
+const agree: [
+  Same<LlmOverride, Protocol.LlmOverride>,
+  Same<LlmOverrideSummary, Protocol.LlmOverrideSummary>,
+] = [true, true]
+void agree
