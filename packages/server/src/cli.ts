@@ -1,6 +1,7 @@
 import { Command, InvalidArgumentError } from 'commander'
 import { doctorCommand } from './cli/doctor.ts'
 import { keyCommands } from './cli/keys.ts'
+import { mailCommands } from './cli/mail.ts'
 import { migrateCommand } from './cli/migrate.ts'
 import { secretCommands } from './cli/secrets.ts'
 import { serveCommand } from './cli/serve.ts'
@@ -20,6 +21,7 @@ program.addCommand(tenantCommands())
 program.addCommand(keyCommands())
 program.addCommand(doctorCommand())
 program.addCommand(secretCommands())
+program.addCommand(mailCommands())
 
 try {
   await program.parseAsync()

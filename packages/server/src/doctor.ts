@@ -3,7 +3,9 @@ import path from 'node:path'
 import { Redis } from 'ioredis'
 import type { Config } from './config/index.ts'
 import { openDb } from './db/index.ts'
+import { embeddingsFromConfig } from './providers/embeddings/embeddings-from-config.ts'
 import { openAIClient } from './providers/llm/answerer-from-config.ts'
+import { mailTransportFromConfig } from './providers/mail/mail-from-config.ts'
 
 /** The outcome of checking one part of the configuration. */
 export interface Check {
@@ -87,6 +89,23 @@ export async function runChecks(config: Config): Promise<Check[]> {
     const fallback = llm.fallbackModel
     if (fallback) checks.push(timed(`llm fallback ${fallback}`, () => checkModel(config, fallback)))
   }
-  checks.push(timed('embeddings', async () => 'local deterministic embeddings (no network)'))
+  checks.push(timed('embeddings', () => embeddingsText(config)))
+  const mail = mailTransportFromConfig(config.mail)
+  checks.push(
+    timed('mail', async () =>
+      mail
+        ? `mailgun ${await mail.checkDomain()}`
+        : 'outbox only (MAIL_PROVIDER=outbox sends nothing)',
+    ),
+  )
   return Promise.all(checks)
+}
+
+async function embeddingsText(config: Config): Promise<string> {
+  const e = config.embeddings
+  if (e.provider === 'local') {
+    return `local deterministic embeddings, ${e.dimensions} dimensions (no network)`
+  }
+  const { embeddings } = await embeddingsFromConfig(e).doEmbed({ values: ['Saturday hours'] })
+  return `${e.model} answered with ${embeddings[0]?.length} dimensions`
 }

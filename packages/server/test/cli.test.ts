@@ -5,6 +5,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { startMailgunServer } from './support/mailgun-server.ts'
 import {
   completionReply,
   errorReply,
@@ -197,6 +198,33 @@ describe('avataradam CLI', () => {
       for (const key of Object.keys(env)) if (!(key in saved)) delete env[key]
       Object.assign(env, saved)
       await models.close()
+    }
+  })
+  it('mail test sends through Mailgun, records it, and exits 1 when Mailgun refuses', async () => {
+    const mailgun = await startMailgunServer('key-cli')
+    const saved = { ...env }
+    Object.assign(env, {
+      MAIL_PROVIDER: 'mailgun',
+      MAILGUN_API_KEY: 'key-cli',
+      MAILGUN_DOMAIN: 'mg.cli.example',
+      MAILGUN_URL: mailgun.url,
+    })
+    try {
+      const sent = await cli('mail', 'test', '--to', 'ops@cli.example', '--json')
+      expect(sent.code).toBe(0)
+      expect(JSON.parse(sent.stdout)).toMatchObject({
+        status: 'sent',
+        providerMessageId: expect.any(String),
+      })
+      expect(mailgun.requests.at(-1)!.fields.to).toEqual(['ops@cli.example'])
+      env.MAILGUN_API_KEY = 'key-wrong'
+      const refused = await cli('mail', 'test', '--to', 'ops@cli.example')
+      expect(refused.code).toBe(1)
+      expect(refused.stdout).toMatch(/^Not delivered: /)
+    } finally {
+      for (const key of Object.keys(env)) if (!(key in saved)) delete env[key]
+      Object.assign(env, saved)
+      await mailgun.close()
     }
   })
 })

@@ -87,4 +87,24 @@ describe('loadConfig', () => {
       /AVATARADAM_SECRET_KEYS: key 1 is not 32 bytes/,
     )
   })
+  it('keeps mail in the outbox unless Mailgun is configured, and names what is missing', () => {
+    expect(loadConfig({}).mail).toEqual({
+      provider: 'outbox',
+      from: 'AvatarAdam <assistant@localhost>',
+    })
+    expect(
+      loadConfig({
+        MAIL_PROVIDER: 'mailgun',
+        MAILGUN_API_KEY: 'key-1',
+        MAILGUN_DOMAIN: 'mg.x.example',
+      }).mail,
+    ).toMatchObject({
+      provider: 'mailgun',
+      from: 'AvatarAdam <assistant@mg.x.example>',
+      url: 'https://api.mailgun.net',
+    })
+    expect(() => loadConfig({ MAIL_PROVIDER: 'mailgun' })).toThrow(
+      /MAILGUN_API_KEY[\s\S]*MAILGUN_DOMAIN/,
+    )
+  })
 })

@@ -74,6 +74,14 @@ const EnvSchema = z.object({
   EMBEDDINGS_DIMENSIONS: positiveInt.max(2000).default(256),
   EMBEDDINGS_API_KEY: z.string().min(1).optional(),
   EMBEDDINGS_BASE_URL: url(['http', 'https']).optional(),
+  /** `outbox` (embedded: mail is recorded, not sent) or `mailgun`. */
+  MAIL_PROVIDER: z.enum(['outbox', 'mailgun']).default('outbox'),
+  /** The From header; defaults to assistant@ the Mailgun domain. */
+  MAIL_FROM: z.string().min(3).optional(),
+  MAILGUN_API_KEY: z.string().min(1).optional(),
+  MAILGUN_DOMAIN: z.string().min(1).optional(),
+  /** `https://api.eu.mailgun.net` for Mailgun's EU region. */
+  MAILGUN_URL: url(['http', 'https']).default('https://api.mailgun.net'),
   /**
    * Keys that seal dealerships' own provider keys at rest: comma-separated base64 of 32 bytes,
    * newest first (the first seals, all open). Unset, dealerships cannot store provider keys.
@@ -125,6 +133,31 @@ export interface Config {
   embeddings: EmbeddingsConfig
   /** AVATARADAM_SECRET_KEYS, newest first; empty when unset. */
   secretKeys: Buffer[]
+  mail: MailConfig
+}
+
+/** Where email goes: the outbox only, or out through Mailgun (and recorded in the outbox). */
+export type MailConfig =
+  | { provider: 'outbox'; from: string }
+  | { provider: 'mailgun'; from: string; apiKey: string; domain: string; url: string }
+
+function mailConfig(e: z.infer<typeof EnvSchema>): MailConfig {
+  if (e.MAIL_PROVIDER === 'outbox') {
+    return { provider: 'outbox', from: e.MAIL_FROM ?? 'AvatarAdam <assistant@localhost>' }
+  }
+  const issues: { variable: string; message: string }[] = []
+  if (!e.MAILGUN_API_KEY)
+    issues.push({ variable: 'MAILGUN_API_KEY', message: 'is required with MAIL_PROVIDER=mailgun' })
+  if (!e.MAILGUN_DOMAIN)
+    issues.push({ variable: 'MAILGUN_DOMAIN', message: 'is required with MAIL_PROVIDER=mailgun' })
+  if (issues.length > 0) throw new ConfigError(issues)
+  return {
+    provider: 'mailgun',
+    from: e.MAIL_FROM ?? `AvatarAdam <assistant@${e.MAILGUN_DOMAIN}>`,
+    apiKey: e.MAILGUN_API_KEY!,
+    domain: e.MAILGUN_DOMAIN!,
+    url: e.MAILGUN_URL.replace(/\/+$/, ''),
+  }
 }
 
 /** The embedding model: local feature hashing, or an OpenAI-compatible API. */
@@ -280,5 +313,6 @@ export function loadConfig(
     llm: llmConfig(e),
     embeddings: embeddingsConfig(e),
     secretKeys: e.AVATARADAM_SECRET_KEYS ?? [],
+    mail: mailConfig(e),
   }
 }
