@@ -23,7 +23,12 @@ export function createTenantAnswerers(deps: {
       if (!overrides.enabled) return fallback
       const cached = cache.get(tenantId)
       if (cached) return cached
-      const own = await overrides.llm(tenantId)
+      // A value the configured keys cannot open (an old key removed before `secrets rotate`)
+      // must not cost the visitors their answers: the server's model answers, and it is logged.
+      const own = await overrides.llm(tenantId).catch((err: unknown) => {
+        log.error({ err, tenantId }, "could not open the dealership's own model settings")
+        return null
+      })
       const model = own
         ? answererFromConfig(
             {

@@ -1,0 +1,67 @@
+import { Writable } from 'node:stream'
+import { describe, expect, it } from 'vitest'
+import { createLogger } from '../../logger.ts'
+import type { ProviderOverrides } from '../../tenants/provider-overrides.ts'
+import { createExtractiveAnswerer } from './extractive-answerer.ts'
+import { createTenantAnswerers } from './tenant-answerers.ts'
+
+function overridesThat(llm: ProviderOverrides['llm']): ProviderOverrides {
+  const unused = () => Promise.reject(new Error('not used here'))
+  return {
+    enabled: true,
+    llm,
+    setLlm: unused,
+    llmSummary: unused,
+    deleteLlm: unused,
+    rotate: unused,
+  }
+}
+
+describe('tenant answerers', () => {
+  it("answers with the server's model when a dealership's settings cannot be opened", async () => {
+    const lines: string[] = []
+    const log = createLogger(
+      'error',
+      new Writable({
+        write(chunk, _encoding, done) {
+          lines.push(String(chunk))
+          done()
+        },
+      }),
+    )
+    const fallback = createExtractiveAnswerer()
+    const answerers = createTenantAnswerers({
+      fallback,
+      overrides: overridesThat(() =>
+        Promise.reject(new Error('sealed with key 1a2b3c4d, which is not configured')),
+      ),
+      defaults: { provider: 'embedded' },
+      log,
+    })
+    expect(await answerers.forTenant('tenant-1')).toBe(fallback)
+    expect(lines.join('')).toContain("could not open the dealership's own model settings")
+  })
+
+  it("builds a dealership's own model, keeps it, and builds it again once forgotten", async () => {
+    let reads = 0
+    const answerers = createTenantAnswerers({
+      fallback: createExtractiveAnswerer(),
+      overrides: overridesThat(async () => {
+        reads++
+        return {
+          provider: 'openai-compatible',
+          baseUrl: 'http://127.0.0.1:9/v1',
+          model: 'own-model',
+        }
+      }),
+      defaults: { provider: 'embedded' },
+      log: createLogger('silent'),
+    })
+    const model = await answerers.forTenant('tenant-1')
+    expect(model.modelId).toBe('own-model → extractive')
+    expect(await answerers.forTenant('tenant-1')).toBe(model)
+    answerers.forget('tenant-1')
+    await answerers.forTenant('tenant-1')
+    expect(reads).toBe(2)
+  })
+})
