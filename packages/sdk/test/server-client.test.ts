@@ -87,6 +87,17 @@ describe('createServerClient', () => {
     await expect(api.providers.setLlm({ provider: 'openai', model: 'x' })).rejects.toMatchObject({
       code: 'invalid_request',
     })
+    // The server would fetch it: nothing on its own machine or private network.
+    for (const baseUrl of [
+      'http://127.0.0.1:11434/v1',
+      'http://169.254.169.254/',
+      'http://[::1]/',
+    ]) {
+      await expect(
+        api.providers.setLlm({ provider: 'openai-compatible', baseUrl, model: 'x' }),
+      ).rejects.toMatchObject({ code: 'invalid_request' })
+    }
+    expect(await api.providers.get()).toEqual({ llm: null })
   })
 
   it('lists conversations', async () => {

@@ -106,6 +106,9 @@ async function embeddingsText(config: Config): Promise<string> {
   if (e.provider === 'local') {
     return `local deterministic embeddings, ${e.dimensions} dimensions (no network)`
   }
-  const { embeddings } = await embeddingsFromConfig(e).doEmbed({ values: ['Saturday hours'] })
+  const { embeddings } = await embeddingsFromConfig(e, {
+    maxRetries: 0,
+    timeoutMs: 20_000,
+  }).doEmbed({ values: ['Saturday hours'] })
   return `${e.model} answered with ${embeddings[0]?.length} dimensions`
 }

@@ -174,6 +174,7 @@ export async function startServer(
   const overrides = createProviderOverrides(
     db,
     config.secretKeys.length > 0 ? createSecretBox(config.secretKeys) : undefined,
+    { allowPrivateUrls: config.providerUrlsAllowPrivate },
   )
   const answerers = createTenantAnswerers({
     fallback: options.parts?.answerer ?? answererFromConfig(config.llm, log),

@@ -6,12 +6,7 @@ import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { startMailgunServer } from './support/mailgun-server.ts'
-import {
-  completionReply,
-  errorReply,
-  startModelServer,
-  streamReply,
-} from './support/openai-server.ts'
+import { completionReply, errorReply, startModelServer } from './support/openai-server.ts'
 
 const CLI = fileURLToPath(new URL('../src/cli.ts', import.meta.url))
 let dir: string
@@ -161,8 +156,12 @@ describe('avataradam CLI', () => {
     expect(res.stderr).toContain('PORT')
   })
   it('doctor checks the database, Redis and the model, and exits 1 when one fails', async () => {
-    const models = await startModelServer(streamReply(['OK']))
-    models.next(completionReply('OK'), errorReply(401, 'Incorrect API key provided'))
+    // The two model checks run at once: each model gets its own reply, whatever the order.
+    const ok = completionReply('OK')
+    const refused = errorReply(401, 'Incorrect API key provided')
+    const models = await startModelServer((req, res) =>
+      req.body.model === 'good-model' ? ok(req, res) : refused(req, res),
+    )
     const saved = { ...env }
     Object.assign(env, {
       LLM_PROVIDER: 'openai-compatible',
@@ -190,7 +189,6 @@ describe('avataradam CLI', () => {
       })
       // A Redis that is there answers PONG; one that is not is reported, not thrown.
       expect(byName.redis.ok).toBe(Boolean(process.env.REDIS_URL))
-      models.next(completionReply('OK'), errorReply(401, 'Incorrect API key provided'))
       const text = await cli('doctor')
       expect(text.stdout).toMatch(/^ok {2}\s*database/m)
       expect(text.stdout).toMatch(/^FAIL\s+llm fallback bad-key-model/m)

@@ -53,6 +53,25 @@ describe('OpenAI embeddings', () => {
     await expect(embedder(64, 0).doEmbed({ values: ['a'] })).rejects.toMatchObject({ status: 401 })
   })
 
+  it('refuses a reply that answers one text twice and another not at all', async () => {
+    models.next((req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' })
+      const v = Array.from({ length: 64 }, () => 1)
+      res.end(
+        JSON.stringify({
+          object: 'list',
+          model: req.body.model,
+          data: [
+            { object: 'embedding', index: 0, embedding: v },
+            { object: 'embedding', index: 0, embedding: v },
+          ],
+          usage: { prompt_tokens: 1, total_tokens: 1 },
+        }),
+      )
+    })
+    await expect(embedder().doEmbed({ values: ['a', 'b'] })).rejects.toThrow(/not sent/)
+  })
+
   it('refuses vectors of the wrong length', async () => {
     await expect(embedder(64).doEmbed({ values: ['a'] })).resolves.toBeDefined()
     models.next((req, res) =>
@@ -103,10 +122,21 @@ describe('changing the embedding model', () => {
       expect(search.body.hits[0].text).toContain('Saturday: 9:00 AM')
       await second.stop()
 
-      // The same model again: nothing is indexed anew.
+      // A model that does not answer (a refused key) stops the start and deletes nothing.
+      models.next(errorReply(401, 'Incorrect API key provided'))
+      await expect(
+        startTestServer({
+          dataDir,
+          env: { ...openai, EMBEDDINGS_DIMENSIONS: '32' },
+        }),
+      ).rejects.toThrow(/does not answer.*Nothing was re-indexed/)
+
+      // The same model again: nothing is embedded anew.
+      const before = models.requests.length
       const third = await startTestServer({ dataDir, env: openai })
       const still = await api(third, tenant.secret.key, 'GET', `/v1/documents/${doc.id}`)
-      expect(still.body.status).toBe('ready')
+      expect(still.body).toMatchObject({ status: 'ready', chunkCount: ready.chunkCount })
+      expect(models.requests.length).toBe(before)
       await third.stop()
     } finally {
       await rm(dir, { recursive: true, force: true })

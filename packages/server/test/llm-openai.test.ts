@@ -120,6 +120,17 @@ describe('OpenAI-compatible answer model', () => {
     await expect(collect(openai('gpt-test'))).rejects.toMatchObject({ status: 500 })
   })
 
+  it('fails an answer the provider ends with finish_reason "error"', async () => {
+    models.next((req, res) => {
+      res.writeHead(200, { 'content-type': 'text/event-stream' })
+      const chunk = (delta: object, finish: string | null) =>
+        `data: ${JSON.stringify({ id: 'x', object: 'chat.completion.chunk', created: 1, model: req.body.model, choices: [{ index: 0, delta, finish_reason: finish }] })}\n\n`
+      res.write(chunk({ content: 'We are' }, null))
+      res.end(`${chunk({}, 'error')}data: [DONE]\n\n`)
+    })
+    await expect(collect(openai('gpt-test', 5000, 0))).rejects.toThrow(/failed in the middle/)
+  })
+
   it('times out a model that goes silent', async () => {
     models.next(stallReply())
     await expect(collect(openai('gpt-test', 300, 0))).rejects.toMatchObject({

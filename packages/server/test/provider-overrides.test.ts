@@ -37,7 +37,8 @@ beforeAll(async () => {
     },
   })
   server = await startTestServer({
-    env: { AVATARADAM_SECRET_KEYS: oldKey.toString('base64') },
+    // The fake model listens on loopback, which dealerships may only use when allowed.
+    env: { AVATARADAM_SECRET_KEYS: oldKey.toString('base64'), PROVIDER_URLS_ALLOW_PRIVATE: 'true' },
     log: createLogger('debug', sink),
   })
   alpha = await createTenant(server, 'Alpha Autos')

@@ -74,6 +74,11 @@ const EnvSchema = z.object({
   EMBEDDINGS_DIMENSIONS: positiveInt.max(2000).default(256),
   EMBEDDINGS_API_KEY: z.string().min(1).optional(),
   EMBEDDINGS_BASE_URL: url(['http', 'https']).optional(),
+  /**
+   * Lets dealerships point their own model at localhost or a private network (a self-hosted
+   * setup where every dealership is trusted). Off: such URLs are refused.
+   */
+  PROVIDER_URLS_ALLOW_PRIVATE: bool.default(false),
   /** `outbox` (embedded: mail is recorded, not sent) or `mailgun`. */
   MAIL_PROVIDER: z.enum(['outbox', 'mailgun']).default('outbox'),
   /** The From header; defaults to assistant@ the Mailgun domain. */
@@ -134,6 +139,7 @@ export interface Config {
   /** AVATARADAM_SECRET_KEYS, newest first; empty when unset. */
   secretKeys: Buffer[]
   mail: MailConfig
+  providerUrlsAllowPrivate: boolean
 }
 
 /** Where email goes: the outbox only, or out through Mailgun (and recorded in the outbox). */
@@ -314,5 +320,6 @@ export function loadConfig(
     embeddings: embeddingsConfig(e),
     secretKeys: e.AVATARADAM_SECRET_KEYS ?? [],
     mail: mailConfig(e),
+    providerUrlsAllowPrivate: e.PROVIDER_URLS_ALLOW_PRIVATE,
   }
 }

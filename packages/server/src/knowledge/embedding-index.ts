@@ -17,7 +17,8 @@ const LOCK = 0x41_76_45_6d
  * Makes the stored vectors match the configured embedding model. When the model (or its
  * dimensions) changed since the documents were indexed, their passages are deleted and every
  * document goes back to the ingestion queue, to be embedded again from its stored source; the
- * vector column takes the new length. Returns how many documents were queued again.
+ * vector column takes the new length. Returns how many documents were queued again. Change the
+ * model with every instance stopped: one still running the old model would index with it.
  */
 export async function ensureEmbeddingIndex(
   db: Db,
@@ -43,6 +44,9 @@ export async function ensureEmbeddingIndex(
       previous.dimensions === current.dimensions
     let queued = 0
     if (previous && !same) {
+      // Nothing is deleted until the new model has answered: a wrong key or model name stops the
+      // start with its error and leaves the old index as it was.
+      await probe(model)
       await tx.query('delete from chunks')
       const requeued = await tx.query(
         `update documents set status = 'queued', progress = 0, chunk_count = 0, error = null,
@@ -67,4 +71,15 @@ export async function ensureEmbeddingIndex(
     }
     return queued
   })
+}
+
+async function probe(model: EmbeddingModel): Promise<void> {
+  try {
+    const { embeddings } = await model.doEmbed({ values: ['When are you open on Saturday?'] })
+    if (embeddings[0]?.length !== model.dimensions) throw new Error('wrong vector length')
+  } catch (err) {
+    throw new Error(
+      `The embedding model changed to ${model.provider} ${model.modelId} (${model.dimensions} dimensions), but it does not answer: ${(err as Error).message}. Nothing was re-indexed; fix EMBEDDINGS_* and start again.`,
+    )
+  }
 }

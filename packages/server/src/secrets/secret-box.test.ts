@@ -24,6 +24,11 @@ describe('secret box', () => {
     expect(() => box.open(parts.join(':'), 'tenant-1:llm')).toThrow()
     expect(() => createSecretBox([oldKey]).open(sealed, 'tenant-1:llm')).toThrow(/not configured/)
     expect(() => box.open('plain text', 'tenant-1:llm')).toThrow(/not a sealed secret/)
+    // A truncated tag (cheaper to forge) is refused, not checked on fewer bytes.
+    const short = sealed.split(':')
+    short[3] = Buffer.from(short[3]!, 'base64url').subarray(0, 4).toString('base64url')
+    expect(() => box.open(short.join(':'), 'tenant-1:llm')).toThrow(/not a sealed secret/)
+    expect(() => box.open(`${sealed}:extra`, 'tenant-1:llm')).toThrow(/not a sealed secret/)
   })
 
   it('opens values of an older key after rotation, and says they are stale', () => {

@@ -56,15 +56,20 @@ export function createSecretBox(keys: Buffer[]): SecretBox {
       return [VERSION, currentKeyId, ...parts].join(':')
     },
     open(sealed, context) {
-      const [version, id, iv, tag, body] = sealed.split(':')
-      if (version !== VERSION || !id || !iv || !tag || body === undefined) {
+      const parts = sealed.split(':')
+      const [version, id, iv, tag, body] = parts
+      if (parts.length !== 5 || version !== VERSION || !id || !iv || !tag || body === undefined) {
         throw new Error('not a sealed secret')
       }
+      const ivBytes = Buffer.from(iv, 'base64url')
+      const tagBytes = Buffer.from(tag, 'base64url')
+      // Full-length tags only: a truncated tag would make forging far cheaper.
+      if (ivBytes.length !== 12 || tagBytes.length !== 16) throw new Error('not a sealed secret')
       const key = byId.get(id)
       if (!key) throw new Error(`sealed with key ${id}, which is not configured`)
-      const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'))
+      const decipher = createDecipheriv('aes-256-gcm', key, ivBytes, { authTagLength: 16 })
       decipher.setAAD(Buffer.from(context))
-      decipher.setAuthTag(Buffer.from(tag, 'base64url'))
+      decipher.setAuthTag(tagBytes)
       return Buffer.concat([
         decipher.update(Buffer.from(body, 'base64url')),
         decipher.final(),

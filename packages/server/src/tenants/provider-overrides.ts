@@ -4,6 +4,30 @@ import type { Db } from '../db/index.ts'
 import { AppError } from '../errors.ts'
 import type { SecretBox } from '../secrets/secret-box.ts'
 
+/**
+ * Whether a host names this machine or a private network. A dealership's base URL is fetched by
+ * the server, so it must not reach what only the server can reach (its metadata service,
+ * databases, admin ports). Host names are checked as written, not as they resolve.
+ */
+export function isPrivateHost(host: string): boolean {
+  const h = host.replace(/^\[|\]$/g, '').toLowerCase()
+  if (['localhost', ''].includes(h) || /\.(localhost|local|internal)$/.test(h)) return true
+  const v4 = /^(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(h)?.slice(1).map(Number)
+  if (v4) {
+    const [a = 0, b = 0] = v4
+    return (
+      a === 0 ||
+      a === 10 ||
+      a === 127 ||
+      (a === 169 && b === 254) ||
+      (a === 172 && b >= 16 && b <= 31) ||
+      (a === 192 && b === 168) ||
+      (a === 100 && b >= 64 && b <= 127)
+    )
+  }
+  return h === '::1' || h === '::' || /^(fc|fd|fe[89ab])/.test(h) || h.startsWith('::ffff:')
+}
+
 /** A dealership's own language model: its provider, key and model, used instead of the server's. */
 export const LlmOverrideSchema = z
   .object({
@@ -71,7 +95,11 @@ function summarize(o: LlmOverride, updatedAt: Date): LlmOverrideSummary {
  * Dealerships' own provider settings, sealed with the secret box before they reach the database
  * and opened only to build that dealership's model.
  */
-export function createProviderOverrides(db: Db, box: SecretBox | undefined): ProviderOverrides {
+export function createProviderOverrides(
+  db: Db,
+  box: SecretBox | undefined,
+  options: { allowPrivateUrls?: boolean } = {},
+): ProviderOverrides {
   const requireBox = () => {
     if (!box) {
       throw new AppError(
@@ -97,6 +125,17 @@ export function createProviderOverrides(db: Db, box: SecretBox | undefined): Pro
   return {
     enabled: box !== undefined,
     async setLlm(tenantId, settings) {
+      if (
+        settings.baseUrl &&
+        !options.allowPrivateUrls &&
+        isPrivateHost(new URL(settings.baseUrl).hostname)
+      ) {
+        throw new AppError(
+          'invalid_request',
+          'baseUrl must be a public address, not localhost or a private network (the operator can allow those with PROVIDER_URLS_ALLOW_PRIVATE=true).',
+          { details: { field: 'baseUrl' } },
+        )
+      }
       const sealed = requireBox().seal(JSON.stringify(settings), context(tenantId))
       const [row] = await db.tenant(tenantId, (tx) =>
         tx.query<{ updated_at: Date }>(

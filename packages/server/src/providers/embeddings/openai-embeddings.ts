@@ -32,21 +32,26 @@ export function createOpenAIEmbeddings(options: OpenAIEmbeddingsOptions): Embedd
         { model, input: values, dimensions, encoding_format: 'float' },
         { signal: abortSignal },
       )
-      const embeddings: number[][] = new Array(values.length)
+      const embeddings: (number[] | undefined)[] = Array.from({ length: values.length })
       for (const item of response.data) {
+        const { index } = item
+        if (!Number.isInteger(index) || index < 0 || index >= values.length || embeddings[index]) {
+          throw new Error(
+            `${model} returned an embedding for a text it was not sent (index ${index})`,
+          )
+        }
         if (item.embedding.length !== dimensions) {
           throw new Error(
             `${model} returned ${item.embedding.length} dimensions, not ${dimensions}`,
           )
         }
-        embeddings[item.index] = unit(item.embedding)
+        embeddings[index] = unit(item.embedding)
       }
-      if (embeddings.some((e) => e === undefined) || response.data.length !== values.length) {
-        throw new Error(
-          `${model} returned ${response.data.length} embeddings for ${values.length} texts`,
-        )
+      const missing = embeddings.indexOf(undefined)
+      if (missing >= 0) {
+        throw new Error(`${model} returned no embedding for text ${missing} of ${values.length}`)
       }
-      return { embeddings }
+      return { embeddings: embeddings as number[][] }
     },
   }
 }

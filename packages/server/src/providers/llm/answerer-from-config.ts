@@ -8,12 +8,21 @@ import { createOpenAIAnswerer } from './openai-answerer.ts'
 
 type ModelApi = Exclude<LlmConfig, { provider: 'embedded' }>
 
+/** Where a provider's API is when no base URL is given (null: the client's, OpenAI's). */
+export function defaultBaseUrl(provider: ModelApi['provider']): string | null {
+  return provider === 'openrouter' ? 'https://openrouter.ai/api/v1' : null
+}
+
 /** A client of the configured model API (OpenAI, OpenRouter, or an OpenAI-compatible server). */
 export function openAIClient(llm: ModelApi, options: { maxRetries?: number } = {}): OpenAI {
   return new OpenAI({
     // Local servers (Ollama, vLLM) take any key; the client insists on one.
     apiKey: llm.apiKey ?? 'none',
-    baseURL: llm.baseUrl ?? null,
+    baseURL: llm.baseUrl ?? defaultBaseUrl(llm.provider),
+    // Never the operator's OPENAI_ORG_ID / OPENAI_PROJECT_ID from the environment: a
+    // dealership's own endpoint must not receive them.
+    organization: null,
+    project: null,
     maxRetries: options.maxRetries ?? llm.maxRetries,
   })
 }

@@ -30,8 +30,9 @@ export function groundedPrompt(request: AnswerRequest): PromptMessage[] {
     { role: 'system', content: rules },
     { role: 'system', content: `Passages:\n\n${passagesText(request.passages)}` },
   ]
+  // The page comes from the visitor's browser: it is their word, not the dealership's.
   const page = pageText(request.page)
-  if (page) messages.push({ role: 'system', content: `The visitor is on this page:\n${page}` })
+  if (page) messages.push({ role: 'user', content: `(The page I am on:\n${page})` })
   for (const turn of request.history) {
     messages.push({ role: turn.role === 'visitor' ? 'user' : 'assistant', content: turn.text })
   }

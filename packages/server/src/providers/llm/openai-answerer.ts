@@ -60,6 +60,10 @@ export function createOpenAIAnswerer(options: OpenAIAnswererOptions): AnswerMode
         for await (const chunk of stream) {
           arm()
           const choice = chunk.choices[0]
+          // OpenRouter reports a failure mid-stream as finish_reason "error": not an answer.
+          if ((choice?.finish_reason as string | null | undefined) === 'error') {
+            throw new Error(`${model} failed in the middle of its answer`)
+          }
           if (choice?.finish_reason) finished = true
           const delta = choice?.delta?.content
           if (delta) {

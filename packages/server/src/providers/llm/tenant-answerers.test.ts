@@ -2,6 +2,7 @@ import { Writable } from 'node:stream'
 import { describe, expect, it } from 'vitest'
 import { createLogger } from '../../logger.ts'
 import type { ProviderOverrides } from '../../tenants/provider-overrides.ts'
+import { openAIClient } from './answerer-from-config.ts'
 import { createExtractiveAnswerer } from './extractive-answerer.ts'
 import { createTenantAnswerers } from './tenant-answerers.ts'
 
@@ -63,5 +64,25 @@ describe('tenant answerers', () => {
     answerers.forget('tenant-1')
     await answerers.forTenant('tenant-1')
     expect(reads).toBe(2)
+  })
+})
+
+describe('model API clients', () => {
+  it("send OpenRouter keys to OpenRouter, and never the operator's OpenAI organisation", () => {
+    const settings = {
+      apiKey: 'sk-or-1',
+      baseUrl: undefined,
+      model: 'm',
+      fallbackModel: undefined,
+      timeoutMs: 1000,
+      maxRetries: 0,
+    }
+    expect(openAIClient({ ...settings, provider: 'openrouter' }).baseURL).toBe(
+      'https://openrouter.ai/api/v1',
+    )
+    expect(openAIClient({ ...settings, provider: 'openai' }).baseURL).toBe(
+      'https://api.openai.com/v1',
+    )
+    expect(openAIClient({ ...settings, provider: 'openrouter' }).organization).toBeNull()
   })
 })

@@ -18,11 +18,14 @@ export function createTenantAnswerers(deps: {
 }) {
   const { fallback, overrides, defaults, log } = deps
   const cache = new LRUCache<string, AnswerModel>({ max: 5000, ttl: 10_000 })
+  // Bumped by forget(): a model built from settings read before a change is not kept.
+  const generation = new Map<string, number>()
   return {
     async forTenant(tenantId: string): Promise<AnswerModel> {
       if (!overrides.enabled) return fallback
       const cached = cache.get(tenantId)
       if (cached) return cached
+      const started = generation.get(tenantId) ?? 0
       // A value the configured keys cannot open (an old key removed before `secrets rotate`)
       // must not cost the visitors their answers: the server's model answers, and it is logged.
       const own = await overrides.llm(tenantId).catch((err: unknown) => {
@@ -43,10 +46,11 @@ export function createTenantAnswerers(deps: {
             log.child({ tenantId }),
           )
         : fallback
-      cache.set(tenantId, model)
+      if ((generation.get(tenantId) ?? 0) === started) cache.set(tenantId, model)
       return model
     },
     forget(tenantId: string) {
+      generation.set(tenantId, (generation.get(tenantId) ?? 0) + 1)
       cache.delete(tenantId)
     },
   }
