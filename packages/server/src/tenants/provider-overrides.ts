@@ -1,5 +1,6 @@
 import type * as Protocol from '@avataradam/sdk/protocol'
 import { z } from '@hono/zod-openapi'
+import ipaddr from 'ipaddr.js'
 import type { Db } from '../db/index.ts'
 import { AppError } from '../errors.ts'
 import type { SecretBox } from '../secrets/secret-box.ts'
@@ -12,20 +13,10 @@ import type { SecretBox } from '../secrets/secret-box.ts'
 export function isPrivateHost(host: string): boolean {
   const h = host.replace(/^\[|\]$/g, '').toLowerCase()
   if (['localhost', ''].includes(h) || /\.(localhost|local|internal)$/.test(h)) return true
-  const v4 = /^(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(h)?.slice(1).map(Number)
-  if (v4) {
-    const [a = 0, b = 0] = v4
-    return (
-      a === 0 ||
-      a === 10 ||
-      a === 127 ||
-      (a === 169 && b === 254) ||
-      (a === 172 && b >= 16 && b <= 31) ||
-      (a === 192 && b === 168) ||
-      (a === 100 && b >= 64 && b <= 127)
-    )
-  }
-  return h === '::1' || h === '::' || /^(fc|fd|fe[89ab])/.test(h) || h.startsWith('::ffff:')
+  if (!ipaddr.IPv4.isValidFourPartDecimal(h) && !ipaddr.IPv6.isValid(h)) return false
+  // Loopback, private, link-local, unique-local, carrier-grade NAT, IPv4-mapped… anything but an
+  // ordinary public address.
+  return ipaddr.process(h).range() !== 'unicast'
 }
 
 /** A dealership's own language model: its provider, key and model, used instead of the server's. */
