@@ -1,5 +1,5 @@
-import OpenAI from 'openai'
 import type { EmbeddingsConfig } from '../../config/index.ts'
+import { createOpenAIClient } from '../openai-client.ts'
 import type { EmbeddingModel } from './index.ts'
 import { createLocalEmbeddings } from './local-embeddings.ts'
 import { createOpenAIEmbeddings } from './openai-embeddings.ts'
@@ -10,13 +10,11 @@ export function embeddingsFromConfig(
   options: { maxRetries?: number; timeoutMs?: number } = {},
 ): EmbeddingModel {
   if (config.provider === 'local') return createLocalEmbeddings({ dimensions: config.dimensions })
-  const client = new OpenAI({
-    apiKey: config.apiKey ?? 'none',
-    baseURL: config.baseUrl ?? null,
-    organization: null,
-    project: null,
+  const client = createOpenAIClient({
+    apiKey: config.apiKey,
+    baseUrl: config.baseUrl,
     maxRetries: options.maxRetries ?? 2,
-    timeout: options.timeoutMs ?? 60_000,
+    timeoutMs: options.timeoutMs ?? 60_000,
   })
   return createOpenAIEmbeddings({ client, model: config.model, dimensions: config.dimensions })
 }

@@ -1,6 +1,7 @@
-import OpenAI from 'openai'
+import type OpenAI from 'openai'
 import type { LlmConfig } from '../../config/index.ts'
 import type { Logger } from '../../logger.ts'
+import { createOpenAIClient } from '../openai-client.ts'
 import { createExtractiveAnswerer } from './extractive-answerer.ts'
 import { createFallbackAnswerer } from './fallback-answerer.ts'
 import type { AnswerModel } from './index.ts'
@@ -15,14 +16,9 @@ export function defaultBaseUrl(provider: ModelApi['provider']): string | null {
 
 /** A client of the configured model API (OpenAI, OpenRouter, or an OpenAI-compatible server). */
 export function openAIClient(llm: ModelApi, options: { maxRetries?: number } = {}): OpenAI {
-  return new OpenAI({
-    // Local servers (Ollama, vLLM) take any key; the client insists on one.
-    apiKey: llm.apiKey ?? 'none',
-    baseURL: llm.baseUrl ?? defaultBaseUrl(llm.provider),
-    // Never the operator's OPENAI_ORG_ID / OPENAI_PROJECT_ID from the environment: a
-    // dealership's own endpoint must not receive them.
-    organization: null,
-    project: null,
+  return createOpenAIClient({
+    apiKey: llm.apiKey,
+    baseUrl: llm.baseUrl ?? defaultBaseUrl(llm.provider),
     maxRetries: options.maxRetries ?? llm.maxRetries,
   })
 }
