@@ -13,8 +13,7 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { chromium } from 'playwright-core'
-import { CHROMIUM_ARGS, chromiumPath } from '../test/chromium.mjs'
+import { launchChromium } from '../test/chromium.mjs'
 
 const dist = fileURLToPath(new URL('../dist/', import.meta.url))
 
@@ -90,11 +89,7 @@ export interface LauncherTiming {
 export async function launcherTimes(runs = 15): Promise<LauncherTiming> {
   const server = await serve()
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-  const browser = await chromium.launch({
-    executablePath: chromiumPath(),
-    headless: true,
-    args: CHROMIUM_ARGS,
-  })
+  const browser = await launchChromium()
   const times: LauncherTiming = { widget: [], bare: [] }
   try {
     const once = async (name: 'widget' | 'bare') => {

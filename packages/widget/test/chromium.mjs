@@ -23,3 +23,9 @@ export function chromiumPath() {
     `Chromium was not found at ${CHROMIUM_PATH}. The browser tests use the system's Chromium and never download one: install it (Debian/Ubuntu: apt-get install -y chromium) or set CHROME_PATH to a Chromium or Chrome binary.`,
   )
 }
+
+/** Headless system Chromium through playwright-core (end-to-end tests, launcher timing). */
+export async function launchChromium() {
+  const { chromium } = await import('playwright-core')
+  return chromium.launch({ executablePath: chromiumPath(), headless: true, args: CHROMIUM_ARGS })
+}

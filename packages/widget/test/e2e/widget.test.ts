@@ -7,7 +7,7 @@ import { createRequire } from 'node:module'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { TestServer } from '../../../server/test/support/server.ts'
-import { launchChromium } from './support/browser.ts'
+import { launchChromium } from '../chromium.mjs'
 import { pacedAnswerer, startDemoServer } from './support/demo-server.ts'
 import {
   ask,
