@@ -11,8 +11,8 @@ export interface SearchStatistics {
 
 /**
  * Keeps the statistics retrieval depends on current: a tenant's common words (for full-text
- * search) and the planner's statistics (PGlite runs no autovacuum). Changes close together make
- * one refresh, `delayMs` after the last; a tenant whose documents keep changing is still
+ * search) and, on PGlite (which runs no autovacuum), the planner's statistics. Changes close
+ * together make one refresh, `delayMs` after the last; a tenant whose documents keep changing is
  * refreshed at least every `maxWaitMs`.
  */
 export function createSearchStatistics(options: {
@@ -29,7 +29,8 @@ export function createSearchStatistics(options: {
   const refresh = (tenantId: string) => {
     pending.delete(tenantId)
     refreshKnowledgeStats(db, tenantId)
-      .then(() => db.exec('analyze chunks'))
+      // PostgreSQL's autovacuum keeps the planner's statistics; PGlite has none.
+      .then(() => (db.driver === 'pglite' ? db.exec('analyze chunks') : undefined))
       .catch((err) => log.warn({ err, tenantId }, 'could not refresh search statistics'))
   }
 
