@@ -140,16 +140,16 @@ export async function startServer(
   const log = options.log ?? createLogger(config.logLevel)
   const database = await openMigratedDb(config, log)
   const { db } = database
-  const redis = config.redisUrl ? connectRedis(config.redisUrl, log) : undefined
-
+  // Before anything else is opened: a start that fails here has only the database to close.
   const embeddings = options.parts?.embeddings ?? embeddingsFromConfig(config.embeddings)
   try {
     await ensureEmbeddingIndex(db, embeddings, log)
   } catch (err) {
-    await redis?.close()
     await database.close()
     throw err
   }
+  const redis = config.redisUrl ? connectRedis(config.redisUrl, log) : undefined
+
   const keys = createKeyService(db, {
     onError: (err) => log.warn({ err }, 'key bookkeeping failed'),
   })
