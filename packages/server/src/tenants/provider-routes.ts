@@ -9,7 +9,7 @@ import {
 } from './provider-overrides.ts'
 
 const ProvidersSchema = z
-  .object({ llm: LlmOverrideSummarySchema.nullable() })
+  .object({ llm: z.union([LlmOverrideSummarySchema, z.null()]) })
   .openapi('ProviderOverrides')
 
 const list = createRoute({
