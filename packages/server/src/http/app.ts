@@ -14,6 +14,7 @@ import type { KeyService } from '../tenants/keys.ts'
 import type { ProviderOverrides } from '../tenants/provider-overrides.ts'
 import { providerRoutes } from '../tenants/provider-routes.ts'
 import { keyRoutes } from '../tenants/routes.ts'
+import { apiReferenceRoutes } from './api-reference.ts'
 import type { AppEnv } from './env.ts'
 import { handleError, validationHook } from './errors.ts'
 import { healthRoutes, type Readiness } from './health.ts'
@@ -66,6 +67,7 @@ export function createApp(deps: AppDeps) {
     },
     security: [{ secretKey: [] }],
   })
+  app.route('/', apiReferenceRoutes())
   app.openAPIRegistry.registerComponent('securitySchemes', 'secretKey', {
     type: 'http',
     scheme: 'bearer',
