@@ -21,6 +21,7 @@ import { createSearchStatistics } from './knowledge/search-statistics.ts'
 import { createDatabaseSourceStore, createFileSourceStore } from './knowledge/source-store.ts'
 import { createRateLimiter } from './limits/rate-limiter.ts'
 import { createLogger, type Logger } from './logger.ts'
+import { createMetrics } from './metrics/metrics.ts'
 import { embeddingsFromConfig } from './providers/embeddings/embeddings-from-config.ts'
 import type { EmbeddingModel } from './providers/embeddings/index.ts'
 import { answererFromConfig } from './providers/llm/answerer-from-config.ts'
@@ -149,6 +150,15 @@ export async function startServer(
     throw err
   }
   const redis = config.redisUrl ? connectRedis(config.redisUrl, log) : undefined
+  const metrics = createMetrics()
+  metrics.queueDepth(async () => {
+    const rows = await db.query<{ queued: number; processing: number }>(
+      `select count(*) filter (where status = 'queued')::int as queued,
+              count(*) filter (where status = 'processing')::int as processing
+         from documents where status in ('queued', 'processing')`,
+    )
+    return rows[0] ?? { queued: 0, processing: 0 }
+  })
 
   const keys = createKeyService(db, {
     onError: (err) => log.warn({ err }, 'key bookkeeping failed'),
@@ -165,6 +175,7 @@ export async function startServer(
     statistics,
     log: log.child({ component: 'ingestion' }),
     concurrency: config.ingestConcurrency,
+    onOutcome: (outcome) => metrics.ingestion(outcome),
   })
   const documents = createDocumentService(db, sources, {
     queued: () => ingestion.notify(),
@@ -188,6 +199,7 @@ export async function startServer(
     search,
     answerer: (tenantId) => answerers.forTenant(tenantId),
     log: log.child({ component: 'chat' }),
+    metrics,
     async dealershipName(tenantId) {
       let name = names.get(tenantId)
       if (!name) {
@@ -229,6 +241,7 @@ export async function startServer(
     },
     widgetDist: findWidgetDist(),
     providers: { overrides, changed: (tenantId) => answerers.forget(tenantId) },
+    metrics: { metrics, token: config.metricsToken },
     site: siteDir
       ? {
           dir: siteDir,
@@ -250,6 +263,7 @@ export async function startServer(
     redis: redis?.fanOut,
   })
   const broadcastsFlushed = trackBroadcasts(io)
+  metrics.connectedVisitors(() => io.engine.clientsCount)
   io.use(
     handshake({
       keys,
@@ -264,7 +278,8 @@ export async function startServer(
   const addressLimiter = limiter('chat-address', limits.messagesPerMinute * 10, 60)
   // Generous: a visitor's client sends a handful of events per message; a flood sends thousands.
   const eventLimiter = limiter('events', Math.max(120, limits.messagesPerMinute * 4), 60)
-  io.on('connection', (socket) =>
+  io.on('connection', (socket) => {
+    socket.onAny((event: string) => metrics.socketEvent(event))
     registerChatHandlers(socket, {
       db,
       turns,
@@ -276,8 +291,8 @@ export async function startServer(
       eventLimiter,
       maxMessageChars: limits.messageChars,
       isClosing: () => closing,
-    }),
-  )
+    })
+  })
 
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject)

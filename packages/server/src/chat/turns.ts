@@ -9,6 +9,7 @@ import type { Db } from '../db/index.ts'
 import { toErrorBody } from '../errors.ts'
 import type { SearchService } from '../knowledge/search.ts'
 import type { Logger } from '../logger.ts'
+import type { Metrics } from '../metrics/metrics.ts'
 import type { AnswerModel, Passage } from '../providers/llm/index.ts'
 import { retrievalText } from '../providers/llm/question-focus.ts'
 import type { Visitor } from './chat-service.ts'
@@ -35,6 +36,8 @@ export interface TurnRunnerDeps {
   answerer(tenantId: string): Promise<AnswerModel>
   log: Logger
   dealershipName(tenantId: string): Promise<string>
+  /** Where turn latencies by stage and outcomes are counted. */
+  metrics?: Pick<Metrics, 'turnStage' | 'turnOutcome'> | undefined
 }
 
 export interface TurnRunner {
@@ -101,14 +104,18 @@ export function createTurnRunner(deps: TurnRunnerDeps): TurnRunner {
       (ANSWER_CLAIM_SECONDS * 1000) / 3,
     )
     const stop = AbortSignal.any([signal, claimLost.signal])
+    const started = performance.now()
+    const since = (from: number) => (performance.now() - from) / 1000
     try {
       const dealershipName = await deps.dealershipName(tenantId)
+      const retrievalStarted = performance.now()
       const query = await deps.search.prepare(retrievalText(message.text, visitor.page))
       // One transaction for everything the turn reads.
       const { passages, history } = await deps.db.tenant(tenantId, async (tx) => ({
         passages: await deps.search.searchIn(tx, tenantId, query),
         history: await messagesBefore(tx, conversationId, message.id, HISTORY_TURNS),
       }))
+      deps.metrics?.turnStage('retrieval', since(retrievalStarted))
       let text = ''
       let index = 0
       let chunkIds: string[] = []
@@ -120,6 +127,7 @@ export function createTurnRunner(deps: TurnRunnerDeps): TurnRunner {
         clearTimeout(flushTimer)
         flushTimer = undefined
         if (!unsent) return
+        if (index === 0) deps.metrics?.turnStage('first_token', since(started))
         events.delta({ conversationId, messageId: answerId, text: unsent, index: index++ })
         unsent = ''
       }
@@ -169,9 +177,12 @@ export function createTurnRunner(deps: TurnRunnerDeps): TurnRunner {
         text: stored.text,
         citations: stored.citations,
       })
+      deps.metrics?.turnStage('total', since(started))
+      deps.metrics?.turnOutcome('done')
     } catch (err) {
       if (claimLost.signal.aborted) {
         log.warn('answer claim lost to another instance; stopping this answer')
+        deps.metrics?.turnOutcome('abandoned')
         return
       }
       // Give the claim up so that the visitor's client, sending again, is answered at once.
@@ -180,9 +191,11 @@ export function createTurnRunner(deps: TurnRunnerDeps): TurnRunner {
         .catch(() => {})
       if (signal.aborted) {
         log.info('turn abandoned')
+        deps.metrics?.turnOutcome('abandoned')
         return
       }
       log.error({ err }, 'turn failed')
+      deps.metrics?.turnOutcome('error')
       events.error({ ...toErrorBody(err), conversationId, messageId: answerId })
     } finally {
       clearInterval(renew)

@@ -1,5 +1,20 @@
+import { readFile } from 'node:fs/promises'
 import { describe, expect, it } from 'vitest'
-import { ConfigError, loadConfig } from './index.ts'
+import { ConfigError, ENV_VARIABLES, loadConfig } from './index.ts'
+
+describe('the README', () => {
+  it('documents every environment variable the server reads', async () => {
+    const readmes = await Promise.all(
+      ['../../../../README.md', '../../README.md'].map((p) =>
+        readFile(new URL(p, import.meta.url), 'utf8'),
+      ),
+    )
+    const undocumented = ENV_VARIABLES.filter(
+      (name) => !readmes.some((text) => text.includes(`\`${name}\``)),
+    )
+    expect(undocumented).toEqual([])
+  })
+})
 
 describe('loadConfig', () => {
   it('defaults to embedded mode with the demo on', () => {

@@ -51,6 +51,8 @@ const EnvSchema = z.object({
    */
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   INGEST_CONCURRENCY: positiveInt.max(16).default(1),
+  /** When set, `/metrics` answers only `Authorization: Bearer <METRICS_TOKEN>`. */
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   /**
    * Who writes answers: `embedded` (extractive, no network), `openai`, `openrouter`, or
    * `openai-compatible` (Ollama, vLLM… at LLM_BASE_URL).
@@ -132,6 +134,8 @@ export interface Config {
     authFailuresPerMinute: number
   }
   trustProxyHops: number
+  /** Required of Prometheus at `/metrics` when set. */
+  metricsToken: string | undefined
   ingestConcurrency: number
   shutdownTimeoutMs: number
   llm: LlmConfig
@@ -266,6 +270,9 @@ export class ConfigError extends Error {
  * const config = loadConfig(process.env)
  * ```
  */
+/** Every environment variable the server reads (the README documents each). */
+export const ENV_VARIABLES: readonly string[] = Object.keys(EnvSchema.shape)
+
 export function loadConfig(
   env: Record<string, string | undefined>,
   options: { cwd?: string } = {},
@@ -314,6 +321,7 @@ export function loadConfig(
       authFailuresPerMinute: e.RATE_LIMIT_AUTH_FAILURES_PER_MINUTE,
     },
     trustProxyHops: e.TRUST_PROXY_HOPS,
+    metricsToken: e.METRICS_TOKEN,
     ingestConcurrency: e.INGEST_CONCURRENCY,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     llm: llmConfig(e),

@@ -10,6 +10,8 @@ import { knowledgeRoutes } from '../knowledge/routes.ts'
 import type { SearchService } from '../knowledge/search.ts'
 import type { RateLimiter } from '../limits/rate-limiter.ts'
 import type { Logger } from '../logger.ts'
+import type { Metrics } from '../metrics/metrics.ts'
+import { metricsRoutes } from '../metrics/routes.ts'
 import type { KeyService } from '../tenants/keys.ts'
 import type { ProviderOverrides } from '../tenants/provider-overrides.ts'
 import { providerRoutes } from '../tenants/provider-routes.ts'
@@ -38,6 +40,8 @@ export interface AppDeps {
   site?: SiteOptions | undefined
   /** The built widget, served at `/widget/`. */
   widgetDist?: string | undefined
+  /** Prometheus metrics, served at `/metrics` (behind `token` when one is set). */
+  metrics: { metrics: Metrics; token: string | undefined }
   /** Dealerships' own provider settings, and what to tell when one changes. */
   providers: { overrides: ProviderOverrides; changed(tenantId: string): void }
 }
@@ -50,12 +54,14 @@ export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   app.use(requestId())
   app.use(requestLog(deps.log))
+  app.use(deps.metrics.metrics.httpMiddleware)
   app.onError(handleError)
   app.notFound(() => {
     throw new AppError('not_found', 'Not found.')
   })
 
   app.route('/', healthRoutes(deps.readiness))
+  app.route('/', metricsRoutes(deps.metrics.metrics, deps.metrics.token))
   // Generated from the same schemas that validate the routes.
   app.doc31('/v1/openapi.json', {
     openapi: '3.1.0',

@@ -30,6 +30,8 @@ export interface IngestionWorkerOptions {
   maxAttempts?: number
   /** Told when a document is indexed. */
   statistics: SearchStatistics
+  /** Told how each processing attempt ended (metrics). */
+  onOutcome?: ((outcome: 'ready' | 'failed' | 'retried') => void) | undefined
 }
 
 export interface IngestionWorker {
@@ -101,6 +103,7 @@ export function createIngestionWorker(options: IngestionWorkerOptions): Ingestio
           message: `Processing stopped unexpectedly ${maxAttempts} times; upload the document again or contact support.`,
         })
         jobLog.warn('document failed: too many attempts')
+        options.onOutcome?.('failed')
         return
       }
       await ingestDocument(
@@ -109,25 +112,30 @@ export function createIngestionWorker(options: IngestionWorkerOptions): Ingestio
       )
       jobLog.info({ ms: Math.round(performance.now() - started) }, 'document ready')
       options.statistics.changed(doc.tenantId)
+      options.onOutcome?.('ready')
     } catch (err) {
       if (stopping.signal.aborted) {
         // Stopped mid-way (whatever the step raised): the next start picks the document up again.
         await releaseClaim(db, doc).catch(() => {})
         jobLog.info('ingestion interrupted by shutdown')
+        options.onOutcome?.('retried')
       } else if (err instanceof IngestionInterrupted) {
         jobLog.info({ reason: err.message }, 'ingestion interrupted')
+        options.onOutcome?.('retried')
       } else if (err instanceof DocumentParseError) {
         // Should the database be unreachable, the lease runs out and the document is retried.
         await failDocument(db, doc, { code: 'document_unreadable', message: err.message }).catch(
           (failure) => jobLog.warn({ err: failure }, 'could not mark the document failed'),
         )
         jobLog.info({ reason: err.message }, 'document unreadable')
+        options.onOutcome?.('failed')
       } else {
         jobLog.error({ err }, 'ingestion failed')
         await failDocument(db, doc, {
           code: 'ingestion_failed',
           message: 'The document could not be processed. Try uploading it again.',
         }).catch(() => {})
+        options.onOutcome?.('failed')
       }
     } finally {
       clearInterval(heartbeat)
