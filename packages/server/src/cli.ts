@@ -6,6 +6,7 @@ import { migrateCommand } from './cli/migrate.ts'
 import { secretCommands } from './cli/secrets.ts'
 import { serveCommand } from './cli/serve.ts'
 import { tenantCommands } from './cli/tenants.ts'
+import { workerCommand } from './cli/worker.ts'
 import { ConfigError } from './config/index.ts'
 import { AppError } from './errors.ts'
 
@@ -16,6 +17,7 @@ const program = new Command('avataradam')
   .showHelpAfterError()
 
 program.addCommand(serveCommand())
+program.addCommand(workerCommand())
 program.addCommand(migrateCommand())
 program.addCommand(tenantCommands())
 program.addCommand(keyCommands())

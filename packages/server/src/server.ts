@@ -178,7 +178,9 @@ export async function startServer(
     onOutcome: (outcome) => metrics.ingestion(outcome),
   })
   const documents = createDocumentService(db, sources, {
-    queued: () => ingestion.notify(),
+    queued: () => {
+      if (config.ingestInServe) ingestion.notify()
+    },
     deleted: (tenantId) => statistics.changed(tenantId),
   })
   const search = createSearchService(db, embeddings)
@@ -312,7 +314,8 @@ export async function startServer(
       origins: [publicUrl, `http://localhost:${port}`, `http://127.0.0.1:${port}`],
     })
   }
-  await ingestion.start()
+  // Otherwise `avataradam worker` processes take the documents from the shared queue.
+  if (config.ingestInServe) await ingestion.start()
   started = true
 
   let closed: Promise<void> | undefined

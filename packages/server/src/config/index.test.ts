@@ -41,6 +41,14 @@ describe('loadConfig', () => {
     )
   })
 
+  it('refuses INGEST_IN_SERVE=false without PostgreSQL, where no worker could take the documents', () => {
+    expect(() => loadConfig({ INGEST_IN_SERVE: 'false' })).toThrow(/INGEST_IN_SERVE/)
+    expect(
+      loadConfig({ INGEST_IN_SERVE: 'false', DATABASE_URL: 'postgres://db/app' }).ingestInServe,
+    ).toBe(false)
+    expect(loadConfig({}).ingestInServe).toBe(true)
+  })
+
   it('treats empty variables as unset', () => {
     expect(loadConfig({ PORT: '', DATABASE_URL: '' }).database.kind).toBe('pglite')
   })

@@ -51,6 +51,8 @@ const EnvSchema = z.object({
    */
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   INGEST_CONCURRENCY: positiveInt.max(16).default(1),
+  /** `false` leaves documents to `avataradam worker` processes (PostgreSQL only). */
+  INGEST_IN_SERVE: bool.default(true),
   /** When set, `/metrics` answers only `Authorization: Bearer <METRICS_TOKEN>`. */
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   /**
@@ -137,6 +139,8 @@ export interface Config {
   /** Required of Prometheus at `/metrics` when set. */
   metricsToken: string | undefined
   ingestConcurrency: number
+  /** Whether `serve` processes documents itself, or leaves them to `avataradam worker`. */
+  ingestInServe: boolean
   shutdownTimeoutMs: number
   llm: LlmConfig
   embeddings: EmbeddingsConfig
@@ -296,6 +300,15 @@ export function loadConfig(
   const database = e.DATABASE_URL
     ? { kind: 'postgres' as const, url: e.DATABASE_URL, poolMax: e.DATABASE_POOL_MAX }
     : { kind: 'pglite' as const, dataDir: path.resolve(cwd, e.AVATARADAM_DATA_DIR) }
+  if (!e.INGEST_IN_SERVE && database.kind === 'pglite') {
+    throw new ConfigError([
+      {
+        variable: 'INGEST_IN_SERVE',
+        message:
+          'can be false only with DATABASE_URL: no worker can share the embedded database, so nothing would process documents',
+      },
+    ])
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -323,6 +336,7 @@ export function loadConfig(
     trustProxyHops: e.TRUST_PROXY_HOPS,
     metricsToken: e.METRICS_TOKEN,
     ingestConcurrency: e.INGEST_CONCURRENCY,
+    ingestInServe: e.INGEST_IN_SERVE,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     llm: llmConfig(e),
     embeddings: embeddingsConfig(e),

@@ -1,0 +1,73 @@
+import type { Config } from './config/index.ts'
+import { AppError } from './errors.ts'
+import { ensureEmbeddingIndex } from './knowledge/embedding-index.ts'
+import { createIngestionWorker, type IngestionWorker } from './knowledge/ingestion-worker.ts'
+import { createSearchStatistics } from './knowledge/search-statistics.ts'
+import { createDatabaseSourceStore, createFileSourceStore } from './knowledge/source-store.ts'
+import { createLogger, type Logger } from './logger.ts'
+import { embeddingsFromConfig } from './providers/embeddings/embeddings-from-config.ts'
+import type { EmbeddingModel } from './providers/embeddings/index.ts'
+import { openMigratedDb } from './server.ts'
+
+export interface RunningWorker {
+  ingestion: IngestionWorker
+  log: Logger
+  /** Stops claiming; documents in progress go back to the queue for the next worker. */
+  close(): Promise<void>
+}
+
+/**
+ * `avataradam worker`: processes uploaded documents (parse, chunk, embed, index) in a process of
+ * its own, beside any number of `serve` instances (run those with INGEST_IN_SERVE=false). The
+ * queue is the documents table in PostgreSQL, so workers and servers share it without anything
+ * else; a worker that dies leaves its claims to expire and be taken up again.
+ */
+export async function startWorker(
+  config: Config,
+  options: { log?: Logger | undefined; embeddings?: EmbeddingModel | undefined } = {},
+): Promise<RunningWorker> {
+  if (config.database.kind !== 'postgres') {
+    throw new AppError(
+      'not_configured',
+      'avataradam worker needs DATABASE_URL (PostgreSQL): the embedded database belongs to one process, and `serve` already ingests in embedded mode.',
+    )
+  }
+  const log = options.log ?? createLogger(config.logLevel)
+  const database = await openMigratedDb(config, log)
+  const { db } = database
+  const embeddings = options.embeddings ?? embeddingsFromConfig(config.embeddings)
+  try {
+    await ensureEmbeddingIndex(db, embeddings, log)
+  } catch (err) {
+    await database.close()
+    throw err
+  }
+  const statistics = createSearchStatistics({ db, log: log.child({ component: 'search' }) })
+  const ingestion = createIngestionWorker({
+    db,
+    embeddings,
+    sources:
+      config.uploads.kind === 'files'
+        ? createFileSourceStore(config.uploads.dir)
+        : createDatabaseSourceStore(),
+    statistics,
+    log: log.child({ component: 'ingestion' }),
+    concurrency: config.ingestConcurrency,
+  })
+  await ingestion.start()
+  log.info({ concurrency: config.ingestConcurrency }, 'worker started')
+  let closed: Promise<void> | undefined
+  return {
+    ingestion,
+    log,
+    close() {
+      closed ??= (async () => {
+        await ingestion.stop()
+        statistics.stop()
+        await database.close()
+        log.info('worker stopped')
+      })()
+      return closed
+    },
+  }
+}
