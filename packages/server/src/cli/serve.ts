@@ -1,6 +1,7 @@
 import { Command } from 'commander'
 import { loadConfig } from '../config/index.ts'
 import { startServer } from '../server.ts'
+import { closeOnSignals } from './close-on-signals.ts'
 
 export function serveCommand() {
   return new Command('serve')
@@ -8,18 +9,7 @@ export function serveCommand() {
     .action(async () => {
       const config = loadConfig(process.env)
       const server = await startServer(config)
-      const shutdown = (signal: string) => {
-        server.log.info({ signal }, 'signal received')
-        server.close().then(
-          () => process.exit(0),
-          (err) => {
-            server.log.error({ err }, 'shutdown failed')
-            process.exit(1)
-          },
-        )
-      }
-      process.once('SIGTERM', () => shutdown('SIGTERM'))
-      process.once('SIGINT', () => shutdown('SIGINT'))
+      closeOnSignals(server.log, () => server.close())
       process.stderr.write(banner(server.publicUrl, server))
     })
 }

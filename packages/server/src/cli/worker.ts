@@ -1,6 +1,7 @@
 import { Command } from 'commander'
 import { loadConfig } from '../config/index.ts'
 import { startWorker } from '../worker.ts'
+import { closeOnSignals } from './close-on-signals.ts'
 
 export function workerCommand() {
   return new Command('worker')
@@ -9,17 +10,6 @@ export function workerCommand() {
     )
     .action(async () => {
       const worker = await startWorker(loadConfig(process.env))
-      const shutdown = (signal: string) => {
-        worker.log.info({ signal }, 'signal received')
-        worker.close().then(
-          () => process.exit(0),
-          (err) => {
-            worker.log.error({ err }, 'shutdown failed')
-            process.exit(1)
-          },
-        )
-      }
-      process.once('SIGTERM', () => shutdown('SIGTERM'))
-      process.once('SIGINT', () => shutdown('SIGINT'))
+      closeOnSignals(worker.log, () => worker.close())
     })
 }
