@@ -34,6 +34,8 @@ import { createSecretBox } from './secrets/secret-box.ts'
 import { createKeyService, type KeyService } from './tenants/keys.ts'
 import { createProviderOverrides } from './tenants/provider-overrides.ts'
 import { findTenant } from './tenants/tenants-repo.ts'
+import { tracedDb } from './tracing/traced-db.ts'
+import { createTracing } from './tracing/tracing.ts'
 
 const DEFAULT_SITE_DIR = fileURLToPath(
   new URL('../../../examples/dealership-site/', import.meta.url),
@@ -140,12 +142,14 @@ export async function startServer(
 ): Promise<RunningServer> {
   const log = options.log ?? createLogger(config.logLevel)
   const database = await openMigratedDb(config, log)
-  const { db } = database
+  const tracing = createTracing(config.tracing)
+  const db = tracing.enabled ? tracedDb(database.db, tracing.tracer) : database.db
   // Before anything else is opened: a start that fails here has only the database to close.
   const embeddings = options.parts?.embeddings ?? embeddingsFromConfig(config.embeddings)
   try {
     await ensureEmbeddingIndex(db, embeddings, log)
   } catch (err) {
+    await tracing.shutdown()
     await database.close()
     throw err
   }
@@ -176,6 +180,7 @@ export async function startServer(
     log: log.child({ component: 'ingestion' }),
     concurrency: config.ingestConcurrency,
     onOutcome: (outcome) => metrics.ingestion(outcome),
+    tracer: tracing.tracer,
   })
   const documents = createDocumentService(db, sources, {
     queued: () => {
@@ -202,6 +207,7 @@ export async function startServer(
     answerer: (tenantId) => answerers.forTenant(tenantId),
     log: log.child({ component: 'chat' }),
     metrics,
+    tracer: tracing.tracer,
     async dealershipName(tenantId) {
       let name = names.get(tenantId)
       if (!name) {
@@ -244,6 +250,7 @@ export async function startServer(
     widgetDist: findWidgetDist(),
     providers: { overrides, changed: (tenantId) => answerers.forget(tenantId) },
     metrics: { metrics, token: config.metricsToken },
+    tracer: tracing.enabled ? tracing.tracer : undefined,
     site: siteDir
       ? {
           dir: siteDir,
@@ -360,6 +367,7 @@ export async function startServer(
         statistics.stop()
         await redis?.close()
         await database.close()
+        await tracing.shutdown()
         log.info('stopped')
       })()
       return closed

@@ -8,6 +8,8 @@ import { createLogger, type Logger } from './logger.ts'
 import { embeddingsFromConfig } from './providers/embeddings/embeddings-from-config.ts'
 import type { EmbeddingModel } from './providers/embeddings/index.ts'
 import { openMigratedDb } from './server.ts'
+import { tracedDb } from './tracing/traced-db.ts'
+import { createTracing } from './tracing/tracing.ts'
 
 export interface RunningWorker {
   ingestion: IngestionWorker
@@ -34,11 +36,13 @@ export async function startWorker(
   }
   const log = options.log ?? createLogger(config.logLevel)
   const database = await openMigratedDb(config, log)
-  const { db } = database
+  const tracing = createTracing(config.tracing)
+  const db = tracing.enabled ? tracedDb(database.db, tracing.tracer) : database.db
   const embeddings = options.embeddings ?? embeddingsFromConfig(config.embeddings)
   try {
     await ensureEmbeddingIndex(db, embeddings, log)
   } catch (err) {
+    await tracing.shutdown()
     await database.close()
     throw err
   }
@@ -53,6 +57,7 @@ export async function startWorker(
     statistics,
     log: log.child({ component: 'ingestion' }),
     concurrency: config.ingestConcurrency,
+    tracer: tracing.tracer,
   })
   await ingestion.start()
   log.info({ concurrency: config.ingestConcurrency }, 'worker started')
@@ -65,6 +70,7 @@ export async function startWorker(
         await ingestion.stop()
         statistics.stop()
         await database.close()
+        await tracing.shutdown()
         log.info('worker stopped')
       })()
       return closed

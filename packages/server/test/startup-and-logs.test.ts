@@ -1,19 +1,6 @@
-import { Writable } from 'node:stream'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createLogger } from '../src/logger.ts'
+import { capturingLogger } from './support/logs.ts'
 import { api, createTenant, startTestServer, type TestServer } from './support/server.ts'
-
-/** A logger whose JSON lines land in an array. */
-function capturingLogger() {
-  const lines: Record<string, unknown>[] = []
-  const stream = new Writable({
-    write(chunk, _encoding, done) {
-      for (const line of String(chunk).split('\n')) if (line) lines.push(JSON.parse(line))
-      done()
-    },
-  })
-  return { log: createLogger('info', stream), lines }
-}
 
 let server: TestServer
 const { log, lines } = capturingLogger()

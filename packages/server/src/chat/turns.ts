@@ -5,6 +5,7 @@ import type {
   ChatMessage,
   Citation,
 } from '@avataradam/sdk/protocol'
+import { SpanStatusCode, type Tracer, trace } from '@opentelemetry/api'
 import type { Db } from '../db/index.ts'
 import { toErrorBody } from '../errors.ts'
 import type { SearchService } from '../knowledge/search.ts'
@@ -12,6 +13,7 @@ import type { Logger } from '../logger.ts'
 import type { Metrics } from '../metrics/metrics.ts'
 import type { AnswerModel, Passage } from '../providers/llm/index.ts'
 import { retrievalText } from '../providers/llm/question-focus.ts'
+import { inSpan } from '../tracing/tracing.ts'
 import type { Visitor } from './chat-service.ts'
 import {
   ANSWER_CLAIM_SECONDS,
@@ -38,6 +40,8 @@ export interface TurnRunnerDeps {
   dealershipName(tenantId: string): Promise<string>
   /** Where turn latencies by stage and outcomes are counted. */
   metrics?: Pick<Metrics, 'turnStage' | 'turnOutcome'> | undefined
+  /** Traces each turn (`chat.turn`, with retrieval, the model and the database inside). */
+  tracer?: Tracer | undefined
 }
 
 export interface TurnRunner {
@@ -82,7 +86,26 @@ function citationsFor(passages: Passage[], chunkIds: string[]): Citation[] {
 export function createTurnRunner(deps: TurnRunnerDeps): TurnRunner {
   const running = new Map<string, { done: Promise<void>; abort: AbortController }>()
 
-  async function run(
+  const tracer = deps.tracer ?? trace.getTracer('@avataradam/server')
+
+  function run(
+    visitor: Visitor,
+    message: ChatMessage,
+    answerId: string,
+    events: TurnEvents,
+    signal: AbortSignal,
+  ) {
+    const attributes = {
+      'avataradam.tenant_id': visitor.tenantId,
+      'avataradam.conversation_id': message.conversationId,
+      'avataradam.message_id': answerId,
+    }
+    return inSpan(tracer, 'chat.turn', attributes, () =>
+      runTurn(visitor, message, answerId, events, signal),
+    )
+  }
+
+  async function runTurn(
     visitor: Visitor,
     message: ChatMessage,
     answerId: string,
@@ -109,12 +132,16 @@ export function createTurnRunner(deps: TurnRunnerDeps): TurnRunner {
     try {
       const dealershipName = await deps.dealershipName(tenantId)
       const retrievalStarted = performance.now()
-      const query = await deps.search.prepare(retrievalText(message.text, visitor.page))
-      // One transaction for everything the turn reads.
-      const { passages, history } = await deps.db.tenant(tenantId, async (tx) => ({
-        passages: await deps.search.searchIn(tx, tenantId, query),
-        history: await messagesBefore(tx, conversationId, message.id, HISTORY_TURNS),
-      }))
+      const { passages, history } = await inSpan(tracer, 'chat.retrieval', {}, async (span) => {
+        const query = await deps.search.prepare(retrievalText(message.text, visitor.page))
+        // One transaction for everything the turn reads.
+        const found = await deps.db.tenant(tenantId, async (tx) => ({
+          passages: await deps.search.searchIn(tx, tenantId, query),
+          history: await messagesBefore(tx, conversationId, message.id, HISTORY_TURNS),
+        }))
+        span.setAttribute('avataradam.passages', found.passages.length)
+        return found
+      })
       deps.metrics?.turnStage('retrieval', since(retrievalStarted))
       let text = ''
       let index = 0
@@ -131,31 +158,38 @@ export function createTurnRunner(deps: TurnRunnerDeps): TurnRunner {
         events.delta({ conversationId, messageId: answerId, text: unsent, index: index++ })
         unsent = ''
       }
-      try {
-        const answerer = await deps.answerer(tenantId)
-        for await (const part of answerer.doStream({
-          question: message.text,
-          history: history.map((m) => ({ role: m.role, text: m.text })),
-          passages,
-          dealershipName,
-          page: visitor.page ?? undefined,
-          abortSignal: stop,
-        })) {
-          stop.throwIfAborted()
-          if (part.type === 'text') {
-            text += part.text
-            unsent += part.text
-            // The first words go out at once (they are what the visitor waits for); the rest are
-            // gathered for a moment.
-            if (index === 0) flush()
-            else flushTimer ??= setTimeout(flush, DELTA_WINDOW_MS)
-          } else {
-            chunkIds = part.chunkIds
+      const answerer = await deps.answerer(tenantId)
+      await inSpan(
+        tracer,
+        'llm.answer',
+        { 'gen_ai.provider.name': answerer.provider, 'gen_ai.request.model': answerer.modelId },
+        async () => {
+          try {
+            for await (const part of answerer.doStream({
+              question: message.text,
+              history: history.map((m) => ({ role: m.role, text: m.text })),
+              passages,
+              dealershipName,
+              page: visitor.page ?? undefined,
+              abortSignal: stop,
+            })) {
+              stop.throwIfAborted()
+              if (part.type === 'text') {
+                text += part.text
+                unsent += part.text
+                // The first words go out at once (they are what the visitor waits for); the rest are
+                // gathered for a moment.
+                if (index === 0) flush()
+                else flushTimer ??= setTimeout(flush, DELTA_WINDOW_MS)
+              } else {
+                chunkIds = part.chunkIds
+              }
+            }
+          } finally {
+            clearTimeout(flushTimer)
           }
-        }
-      } finally {
-        clearTimeout(flushTimer)
-      }
+        },
+      )
       flush()
       stop.throwIfAborted()
       const citations = citationsFor(passages, chunkIds)
@@ -196,6 +230,9 @@ export function createTurnRunner(deps: TurnRunnerDeps): TurnRunner {
       }
       log.error({ err }, 'turn failed')
       deps.metrics?.turnOutcome('error')
+      trace
+        .getActiveSpan()
+        ?.setStatus({ code: SpanStatusCode.ERROR, message: (err as Error).message })
       events.error({ ...toErrorBody(err), conversationId, messageId: answerId })
     } finally {
       clearInterval(renew)

@@ -53,6 +53,13 @@ const EnvSchema = z.object({
   INGEST_CONCURRENCY: positiveInt.max(16).default(1),
   /** `false` leaves documents to `avataradam worker` processes (PostgreSQL only). */
   INGEST_IN_SERVE: bool.default(true),
+  /**
+   * OpenTelemetry's own variables: traces go over OTLP/HTTP to the traces endpoint (or
+   * `<OTEL_EXPORTER_OTLP_ENDPOINT>/v1/traces`); unset, tracing is off.
+   */
+  OTEL_EXPORTER_OTLP_ENDPOINT: url(['http', 'https']).optional(),
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: url(['http', 'https']).optional(),
+  OTEL_SERVICE_NAME: z.string().min(1).default('avataradam'),
   /** When set, `/metrics` answers only `Authorization: Bearer <METRICS_TOKEN>`. */
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   /**
@@ -136,6 +143,7 @@ export interface Config {
     authFailuresPerMinute: number
   }
   trustProxyHops: number
+  tracing: TracingConfig
   /** Required of Prometheus at `/metrics` when set. */
   metricsToken: string | undefined
   ingestConcurrency: number
@@ -148,6 +156,12 @@ export interface Config {
   secretKeys: Buffer[]
   mail: MailConfig
   providerUrlsAllowPrivate: boolean
+}
+
+/** Traces over OTLP/HTTP to `endpoint`; off when it is undefined. */
+export interface TracingConfig {
+  endpoint: string | undefined
+  serviceName: string
 }
 
 /** Where email goes: the outbox only, or out through Mailgun (and recorded in the outbox). */
@@ -335,6 +349,14 @@ export function loadConfig(
     },
     trustProxyHops: e.TRUST_PROXY_HOPS,
     metricsToken: e.METRICS_TOKEN,
+    tracing: {
+      endpoint:
+        e.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT ??
+        (e.OTEL_EXPORTER_OTLP_ENDPOINT
+          ? `${e.OTEL_EXPORTER_OTLP_ENDPOINT.replace(/\/+$/, '')}/v1/traces`
+          : undefined),
+      serviceName: e.OTEL_SERVICE_NAME,
+    },
     ingestConcurrency: e.INGEST_CONCURRENCY,
     ingestInServe: e.INGEST_IN_SERVE,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,

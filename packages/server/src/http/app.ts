@@ -1,4 +1,6 @@
+import { httpInstrumentationMiddleware } from '@hono/otel'
 import { OpenAPIHono } from '@hono/zod-openapi'
+import type { Tracer } from '@opentelemetry/api'
 import { bodyLimit } from 'hono/body-limit'
 import { requestId } from 'hono/request-id'
 import { secureHeaders } from 'hono/secure-headers'
@@ -42,6 +44,8 @@ export interface AppDeps {
   widgetDist?: string | undefined
   /** Prometheus metrics, served at `/metrics` (behind `token` when one is set). */
   metrics: { metrics: Metrics; token: string | undefined }
+  /** When tracing is on: a span per request, named by its route. */
+  tracer?: Tracer | undefined
   /** Dealerships' own provider settings, and what to tell when one changes. */
   providers: { overrides: ProviderOverrides; changed(tenantId: string): void }
 }
@@ -53,6 +57,7 @@ export interface AppDeps {
 export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   app.use(requestId())
+  if (deps.tracer) app.use(httpInstrumentationMiddleware({ tracer: deps.tracer }))
   app.use(requestLog(deps.log))
   app.use(deps.metrics.metrics.httpMiddleware)
   app.onError(handleError)

@@ -1,6 +1,8 @@
+import { type Tracer, trace } from '@opentelemetry/api'
 import type { Db } from '../db/index.ts'
 import type { Logger } from '../logger.ts'
 import type { EmbeddingModel } from '../providers/embeddings/index.ts'
+import { inSpan } from '../tracing/tracing.ts'
 import { IngestionInterrupted, ingestDocument } from './ingest-document.ts'
 import {
   type ClaimedDocument,
@@ -32,6 +34,8 @@ export interface IngestionWorkerOptions {
   statistics: SearchStatistics
   /** Told how each processing attempt ended (metrics). */
   onOutcome?: ((outcome: 'ready' | 'failed' | 'retried') => void) | undefined
+  /** Traces each attempt (`ingestion.document`, with parsing, embedding and the database inside). */
+  tracer?: Tracer | undefined
 }
 
 export interface IngestionWorker {
@@ -57,6 +61,7 @@ export function createIngestionWorker(options: IngestionWorkerOptions): Ingestio
   const leaseSeconds = options.leaseSeconds ?? 30
   const pollIntervalMs = options.pollIntervalMs ?? 2000
   const maxAttempts = options.maxAttempts ?? 3
+  const tracer = options.tracer ?? trace.getTracer('@avataradam/server')
   const running = new Map<string, { doc: ClaimedDocument; done: Promise<void> }>()
   const stopping = new AbortController()
   let timer: NodeJS.Timeout | undefined
@@ -77,10 +82,17 @@ export function createIngestionWorker(options: IngestionWorkerOptions): Ingestio
       while (running.size < concurrency && !paused && !stopping.signal.aborted) {
         const doc = await claimNextDocument(db, leaseSeconds)
         if (!doc) break
-        const done = run(doc).finally(() => {
-          running.delete(doc.id)
-          void fill()
-        })
+        const attributes = {
+          'avataradam.tenant_id': doc.tenantId,
+          'avataradam.document_id': doc.id,
+          'avataradam.attempt': doc.attempt,
+        }
+        const done = inSpan(tracer, 'ingestion.document', attributes, () => run(doc)).finally(
+          () => {
+            running.delete(doc.id)
+            void fill()
+          },
+        )
         running.set(doc.id, { doc, done })
       }
     } catch (err) {
