@@ -21,6 +21,7 @@ import { createSearchStatistics } from './knowledge/search-statistics.ts'
 import { createDatabaseSourceStore, createFileSourceStore } from './knowledge/source-store.ts'
 import { createRateLimiter } from './limits/rate-limiter.ts'
 import { createLogger, type Logger } from './logger.ts'
+import { createTenantAvatars } from './providers/avatar/tenant-avatars.ts'
 import { embeddingsFromConfig } from './providers/embeddings/embeddings-from-config.ts'
 import type { EmbeddingModel } from './providers/embeddings/index.ts'
 import { answererFromConfig } from './providers/llm/answerer-from-config.ts'
@@ -42,6 +43,8 @@ const DEFAULT_SITE_DIR = fileURLToPath(
 export interface ServerParts {
   answerer?: AnswerModel | undefined
   embeddings?: EmbeddingModel | undefined
+  /** The fetch HeyGen's token minting goes through. */
+  fetch?: typeof fetch | undefined
 }
 
 export interface RunningServer {
@@ -174,8 +177,20 @@ export async function startServer(
   const overrides = createProviderOverrides(
     db,
     config.secretKeys.length > 0 ? createSecretBox(config.secretKeys) : undefined,
-    { allowPrivateUrls: config.providerUrlsAllowPrivate },
+    {
+      allowPrivateUrls: config.providerUrlsAllowPrivate,
+      heygenDefaults: {
+        apiKey: Boolean(config.avatar.heygen.apiKey),
+        avatarId: Boolean(config.avatar.heygen.avatarId),
+      },
+    },
   )
+  const avatars = createTenantAvatars({
+    config: config.avatar,
+    overrides,
+    log: log.child({ component: 'avatar' }),
+    fetch: options.parts?.fetch,
+  })
   const answerers = createTenantAnswerers({
     fallback: options.parts?.answerer ?? answererFromConfig(config.llm, log),
     overrides,
@@ -228,7 +243,13 @@ export async function startServer(
       },
     },
     widgetDist: findWidgetDist(),
-    providers: { overrides, changed: (tenantId) => answerers.forget(tenantId) },
+    providers: {
+      overrides,
+      changed: (tenantId) => {
+        answerers.forget(tenantId)
+        avatars.forget(tenantId)
+      },
+    },
     site: siteDir
       ? {
           dir: siteDir,
@@ -264,6 +285,8 @@ export async function startServer(
   const addressLimiter = limiter('chat-address', limits.messagesPerMinute * 10, 60)
   // Generous: a visitor's client sends a handful of events per message; a flood sends thousands.
   const eventLimiter = limiter('events', Math.max(120, limits.messagesPerMinute * 4), 60)
+  const avatarLimiter = limiter('avatar', limits.avatarSessionsPerMinute, 60)
+  const avatarAddressLimiter = limiter('avatar-address', limits.avatarSessionsPerMinute * 10, 60)
   io.on('connection', (socket) =>
     registerChatHandlers(socket, {
       db,
@@ -274,6 +297,9 @@ export async function startServer(
       messageLimiter,
       addressLimiter,
       eventLimiter,
+      avatars,
+      avatarLimiter,
+      avatarAddressLimiter,
       maxMessageChars: limits.messageChars,
       isClosing: () => closing,
     }),
