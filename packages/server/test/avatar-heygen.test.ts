@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { Writable } from 'node:stream'
 import type { Ack, AvatarSession } from '@avataradam/sdk/protocol'
+import { io } from 'socket.io-client'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loadConfig } from '../src/config/index.ts'
 import { runChecks } from '../src/doctor.ts'
@@ -18,13 +19,18 @@ import {
   connectVisitor,
   createTenant,
   startTestServer,
+  TEST_ORIGIN,
   type TestServer,
   type TestTenant,
+  type VisitorClient,
   visitorClient,
 } from './support/server.ts'
 
 const SERVER_KEY = `la-server-${randomBytes(8).toString('hex')}`
 const ALPHA_KEY = `la-alpha-${randomBytes(8).toString('hex')}`
+// Each run comes from its own address (through a trusted proxy): with Redis, per-address limits
+// are shared by every run within the minute.
+const RUN_ADDRESS = `10.${randomBytes(3).join('.')}`
 
 let heygen: Awaited<ReturnType<typeof startHeygenServer>>
 let server: TestServer
@@ -57,6 +63,7 @@ beforeAll(async () => {
       HEYGEN_TIMEOUT_MS: '300',
       HEYGEN_MAX_SESSION_SECONDS: '300',
       RATE_LIMIT_AVATAR_SESSIONS_PER_MINUTE: '3',
+      TRUST_PROXY_HOPS: '1',
     },
     log: createLogger('trace', sink),
   })
@@ -80,7 +87,16 @@ async function rest(tenant: TestTenant, method: string, route: string, body?: un
 
 /** One visitor of `tenant` asks `times` times which avatar to show. */
 async function avatarSessions(tenant: TestTenant, times = 1): Promise<Ack<AvatarSession>[]> {
-  const socket = await connectVisitor(visitorClient(server, { key: tenant.publishable.key }))
+  const socket: VisitorClient = await connectVisitor(
+    io(server.url, {
+      auth: { key: tenant.publishable.key, visitorId: `visitor_${crypto.randomUUID()}` },
+      transports: ['websocket'],
+      extraHeaders: { origin: TEST_ORIGIN, 'x-forwarded-for': RUN_ADDRESS },
+      reconnection: false,
+      autoConnect: false,
+      forceNew: true,
+    }),
+  )
   socket.onAny((...args) => socketPayloads.push(args))
   try {
     const acks: Ack<AvatarSession>[] = []
