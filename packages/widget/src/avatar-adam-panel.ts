@@ -381,6 +381,7 @@ export class AvatarAdamPanel extends LitElement {
     if (!trimmed) return
     this.#speaker.cancel()
     this.#avatar.interrupt()
+    this.#avatar.keepAlive()
     this.#conversation.ask(trimmed)
     this._draft = ''
     this.#atBottom = true

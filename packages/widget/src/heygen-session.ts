@@ -18,6 +18,7 @@ export async function createHeygenSession(grant: HeygenGrant): Promise<VideoAvat
     attach: (element) => session.attach(element),
     repeat: (text) => session.repeat(text),
     interrupt: () => session.interrupt(),
+    keepAlive: () => session.keepAlive(),
     on(event, listener) {
       if (event === 'ready') session.on(SessionEvent.SESSION_STREAM_READY, listener)
       else session.on(SessionEvent.SESSION_DISCONNECTED, listener)

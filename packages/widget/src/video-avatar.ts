@@ -18,6 +18,8 @@ export interface VideoAvatarSession {
   repeat(text: string): unknown
   /** Stops speaking at once. */
   interrupt(): void
+  /** Resets HeyGen's idle timer: the visitor is still there. */
+  keepAlive(): Promise<void>
   /** `ready`: video and audio have arrived. `ended`: the session stopped or dropped. */
   on(event: 'ready' | 'ended', listener: () => void): void
 }
@@ -169,6 +171,14 @@ export class VideoAvatar implements ReactiveController {
     } catch {
       // Already quiet.
     }
+  }
+
+  /** The visitor is active (asked something): HeyGen should not close the session as idle. */
+  keepAlive(): void {
+    if (this.mode !== 'video') return
+    this.#session?.keepAlive().catch(() => {
+      // The session ended meanwhile; its `ended` event brings the face back.
+    })
   }
 
   set muted(value: boolean) {

@@ -38,7 +38,7 @@ function canvasSession(behaviour: { start?: 'ok' | 'fail' | 'never-ready' } = {}
     frame = requestAnimationFrame(draw)
   }
   const stream = canvas.captureStream(30)
-  const record = { started: 0, stopped: 0, spoken: [] as string[], interrupts: 0 }
+  const record = { started: 0, stopped: 0, spoken: [] as string[], interrupts: 0, keepAlives: 0 }
   const session: VideoAvatarSession = {
     async start() {
       record.started++
@@ -62,6 +62,9 @@ function canvasSession(behaviour: { start?: 'ok' | 'fail' | 'never-ready' } = {}
     },
     interrupt() {
       record.interrupts++
+    },
+    async keepAlive() {
+      record.keepAlives++
     },
     on(event, listener) {
       listeners[event].push(listener)
@@ -136,6 +139,7 @@ describe('<avatar-adam> HeyGen video avatar', () => {
 
     await ask(panel, root, client, 'When are you open?')
     expect(double.record.interrupts).to.equal(1)
+    expect(double.record.keepAlives).to.equal(1)
     answer(client, 'We open at **9am** on Saturday. See you then!')
     await until(panel, () => double.record.spoken.length === 2, 'the avatar speaks')
     expect(double.record.spoken).to.deep.equal(['We open at 9am on Saturday.', 'See you then!'])
