@@ -338,6 +338,25 @@ describe('avatar:session through real sockets', () => {
     expect(await avatarSession(alpha)).toEqual({ provider: 'builtin' })
   })
 
+  it('mints nothing for a key revoked while connected, and closes the connection', async () => {
+    const key = await server.keys.create(alpha.tenantId, {
+      type: 'publishable',
+      allowedOrigins: [TEST_ORIGIN],
+    })
+    await rest(alpha, 'PUT', '/v1/providers/avatar', { provider: 'heygen' })
+    const socket = await connectVisitor(visitorClient(server, { key: key.key }))
+    socket.onAny((...args) => socketPayloads.push(args))
+    await server.keys.revoke(alpha.tenantId, key.id)
+    const seen = heygen.requests.length
+    const closed = new Promise((resolve) => socket.once('disconnect', resolve))
+    expect(await socket.emitWithAck('avatar:session', {})).toMatchObject({
+      error: { code: 'key_revoked' },
+    })
+    expect(await closed).toBe('io server disconnect')
+    expect(heygen.requests.length).toBe(seen)
+    await rest(alpha, 'DELETE', '/v1/providers/avatar')
+  })
+
   it('never lets a HeyGen key out: not to sockets, API responses or logs', () => {
     const everything = JSON.stringify([socketPayloads, apiBodies]) + logLines.join('')
     expect(socketPayloads.length).toBeGreaterThan(5)
