@@ -3,6 +3,7 @@
 import { readFileSync, rmSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import commonjs from '@rollup/plugin-commonjs'
 import nodeResolve from '@rollup/plugin-node-resolve'
 import terser from '@rollup/plugin-terser'
 import typescript from '@rollup/plugin-typescript'
@@ -122,6 +123,8 @@ const widgetScriptLoader = () => ({
  */
 export const widgetBrowserPlugins = (module) => [
   nodeResolve({ browser: true }),
+  // HeyGen's web SDK imports Node's `events` package, which is CommonJS.
+  commonjs(),
   ts('widget'),
   terser({ module, ecma: 2020, compress: { passes: 2 }, format: { comments: /^!/ } }),
 ]

@@ -3,6 +3,7 @@ import { AnswerStream, closedError } from './answer-stream.ts'
 import { AvatarAdamError } from './errors.ts'
 import {
   type Ack,
+  type AvatarSession,
   type ChatDelta,
   type ChatDone,
   type ChatError,
@@ -85,6 +86,12 @@ export interface VisitorClient {
   setPage(page: PageContext | undefined): void
   /** Starts a new conversation with the next message. */
   newConversation(): void
+  /**
+   * Which avatar to show: the built-in one, or a HeyGen LiveAvatar session minted for this
+   * visitor (a short-lived token; the dealership's HeyGen key stays on the server). Each call
+   * starts a new, billed session: call it when the visitor opens the assistant.
+   */
+  avatarSession(): Promise<AvatarSession>
   on<E extends keyof ClientEvents>(event: E, listener: ClientEvents[E]): () => void
   close(): void
 }
@@ -443,6 +450,17 @@ export function createClient(options: ClientOptions): VisitorClient {
     newConversation() {
       conversationId = undefined
       storage?.removeItem(`${storageKey}:conversation`)
+    },
+    async avatarSession() {
+      await connected()
+      let res: Ack<AvatarSession>
+      try {
+        res = await socket.timeout(ackTimeoutMs).emitWithAck('avatar:session', {})
+      } catch {
+        throw new AvatarAdamError('timeout', 'The AvatarAdam server did not answer in time.')
+      }
+      if ('error' in res) throw AvatarAdamError.fromBody(res.error)
+      return res
     },
     on(event, listener) {
       listeners[event].add(listener)

@@ -43,6 +43,7 @@ export const ERROR_CODES = [
   'server_shutting_down',
   'not_ready',
   'not_configured',
+  'avatar_unavailable',
   'internal_error',
 ] as const
 
@@ -78,7 +79,7 @@ export interface ErrorBody {
   message: string
   /** Extra machine-readable detail, such as which field failed validation. */
   details?: unknown
-  /** Seconds to wait before retrying, on `rate_limited`. */
+  /** Seconds to wait before retrying, on `rate_limited` (and `avatar_unavailable` when known). */
   retryAfter?: number
 }
 
@@ -216,10 +217,40 @@ export interface HistoryResult {
   answering: boolean
 }
 
+// ---------------------------------------------------------------------------------------------
+// Avatar
+
+/** `avatar:session`: asks which avatar to show this visitor. Nothing to send yet. */
+export type AvatarSessionPayload = Record<string, never>
+
+/**
+ * The ack of `avatar:session`. `builtin`: show the built-in animated face and speak with the
+ * browser's speech synthesis. `heygen`: start a HeyGen LiveAvatar session with this short-lived
+ * token (the dealership's HeyGen API key never leaves the server), for example with
+ * `new LiveAvatarSession(sessionToken, { apiUrl })` from `@heygen/liveavatar-web-sdk`.
+ *
+ * Each call mints a new session, which HeyGen bills once started: ask when the visitor opens the
+ * assistant, not on page load. Limited per visitor (`rate_limited`); an `avatar_unavailable`
+ * error means HeyGen refused or did not answer, and the built-in avatar should be shown.
+ */
+export type AvatarSession =
+  | { provider: 'builtin' }
+  | {
+      provider: 'heygen'
+      /** Bearer token for the LiveAvatar session API; good for this one session only. */
+      sessionToken: string
+      sessionId: string
+      /** LiveAvatar's API, for the web SDK's `apiUrl`. */
+      apiUrl: string
+      /** ISO 8601 time the session ends at the latest (its maximum duration from now). */
+      expiresAt: string
+    }
+
 /** Events a client emits. */
 export interface ClientToServerEvents {
   'chat:send': (payload: ChatSendPayload, ack: (res: Ack<ChatSendResult>) => void) => void
   'conversation:history': (payload: HistoryPayload, ack: (res: Ack<HistoryResult>) => void) => void
+  'avatar:session': (payload: AvatarSessionPayload, ack: (res: Ack<AvatarSession>) => void) => void
 }
 
 /** Events the server emits. */
@@ -235,6 +266,7 @@ export interface ServerToClientEvents {
 export const CLIENT_EVENTS = [
   'chat:send',
   'conversation:history',
+  'avatar:session',
 ] as const satisfies readonly (keyof ClientToServerEvents)[]
 
 // ---------------------------------------------------------------------------------------------
@@ -386,7 +418,38 @@ export interface LlmOverrideSummary {
   updatedAt: string
 }
 
+/**
+ * `PUT /v1/providers/avatar`: which avatar this dealership's visitors see. `heygen` shows a HeyGen
+ * LiveAvatar video (with this dealership's own HeyGen key and avatar, or the server's where
+ * omitted); `builtin` keeps the built-in animated face even when the server's default is HeyGen.
+ */
+export interface AvatarOverride {
+  provider: 'heygen' | 'builtin'
+  /** A LiveAvatar API key. Stored sealed; no response ever contains it. */
+  apiKey?: string
+  /** The LiveAvatar avatar id; required when the server has no HEYGEN_AVATAR_ID. */
+  avatarId?: string
+  /** The LiveAvatar voice id; the avatar's default voice when omitted. */
+  voiceId?: string
+  /** The LiveAvatar context (persona) id. */
+  contextId?: string
+  /** Language of the avatar's speech, such as `en` or `es`. */
+  language?: string
+}
+
+/** What the API shows of a stored avatar override: everything but the key. */
+export interface AvatarOverrideSummary {
+  provider: AvatarOverride['provider']
+  avatarId?: string
+  voiceId?: string
+  contextId?: string
+  language?: string
+  apiKeySet: boolean
+  updatedAt: string
+}
+
 /** `GET /v1/providers`: `null` where the server's own provider applies. */
 export interface ProviderOverrides {
   llm: LlmOverrideSummary | null
+  avatar: AvatarOverrideSummary | null
 }

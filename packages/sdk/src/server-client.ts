@@ -1,6 +1,8 @@
 import { AvatarAdamError } from './errors.ts'
 import type {
   ApiKeySummary,
+  AvatarOverride,
+  AvatarOverrideSummary,
   ConversationDetail,
   ConversationList,
   CreatedApiKey,
@@ -68,6 +70,10 @@ export interface ServerClient {
     get(): Promise<ProviderOverrides>
     setLlm(settings: LlmOverride): Promise<LlmOverrideSummary>
     deleteLlm(): Promise<void>
+    /** Turn the HeyGen video avatar on (`heygen`) or off (`builtin`) for this dealership. */
+    setAvatar(settings: AvatarOverride): Promise<AvatarOverrideSummary>
+    /** Go back to the server's default avatar. */
+    deleteAvatar(): Promise<void>
   }
 }
 
@@ -177,6 +183,8 @@ export function createServerClient(options: ServerClientOptions): ServerClient {
       get: () => call('GET', '/v1/providers'),
       setLlm: (settings) => call('PUT', '/v1/providers/llm', settings),
       deleteLlm: () => call('DELETE', '/v1/providers/llm'),
+      setAvatar: (settings) => call('PUT', '/v1/providers/avatar', settings),
+      deleteAvatar: () => call('DELETE', '/v1/providers/avatar'),
     },
   }
 }

@@ -72,7 +72,7 @@ describe('createServerClient', () => {
   })
 
   it("stores the dealership's own model without ever returning its key, and removes it", async () => {
-    expect(await api.providers.get()).toEqual({ llm: null })
+    expect(await api.providers.get()).toEqual({ llm: null, avatar: null })
     const stored = await api.providers.setLlm({
       provider: 'openai',
       apiKey: 'sk-own-key-123',
@@ -83,7 +83,7 @@ describe('createServerClient', () => {
     expect(read.llm).toMatchObject({ model: 'gpt-test', apiKeySet: true })
     expect(JSON.stringify([stored, read])).not.toContain('sk-own-key-123')
     await api.providers.deleteLlm()
-    expect(await api.providers.get()).toEqual({ llm: null })
+    expect(await api.providers.get()).toEqual({ llm: null, avatar: null })
     await expect(api.providers.setLlm({ provider: 'openai', model: 'x' })).rejects.toMatchObject({
       code: 'invalid_request',
     })
@@ -97,7 +97,25 @@ describe('createServerClient', () => {
         api.providers.setLlm({ provider: 'openai-compatible', baseUrl, model: 'x' }),
       ).rejects.toMatchObject({ code: 'invalid_request' })
     }
-    expect(await api.providers.get()).toEqual({ llm: null })
+    expect(await api.providers.get()).toEqual({ llm: null, avatar: null })
+  })
+
+  it('turns the HeyGen avatar on with its own key, never returned, and off again', async () => {
+    const stored = await api.providers.setAvatar({
+      provider: 'heygen',
+      apiKey: 'la-own-key-456',
+      avatarId: 'avatar-own',
+    })
+    expect(stored).toMatchObject({ provider: 'heygen', avatarId: 'avatar-own', apiKeySet: true })
+    const read = await api.providers.get()
+    expect(read.avatar).toMatchObject({ provider: 'heygen', avatarId: 'avatar-own' })
+    expect(JSON.stringify([stored, read])).not.toContain('la-own-key-456')
+    // This server has no HeyGen key of its own: a dealership must bring one.
+    await expect(
+      api.providers.setAvatar({ provider: 'heygen', avatarId: 'a' }),
+    ).rejects.toMatchObject({ code: 'invalid_request', status: 400 })
+    await api.providers.deleteAvatar()
+    expect((await api.providers.get()).avatar).toBeNull()
   })
 
   it('lists conversations', async () => {

@@ -177,6 +177,12 @@ describe('createClient', () => {
     expect(originError.code).toBe('origin_required')
   })
 
+  it('asks which avatar to show: the built-in one unless the dealership turned HeyGen on', async () => {
+    const { server, tenant } = await setup()
+    const c = client(server, { key: tenant.publishable.key })
+    expect(await c.avatarSession()).toEqual({ provider: 'builtin' })
+  })
+
   it('keeps the visitor and conversation in storage across clients', async () => {
     const { server, tenant } = await setup()
     const store = new Map<string, string>()

@@ -3,6 +3,7 @@ import path from 'node:path'
 import { Redis } from 'ioredis'
 import type { Config } from './config/index.ts'
 import { openDb } from './db/index.ts'
+import { createLiveAvatar } from './providers/avatar/heygen-liveavatar.ts'
 import { embeddingsFromConfig } from './providers/embeddings/embeddings-from-config.ts'
 import { openAIClient } from './providers/llm/answerer-from-config.ts'
 import { mailTransportFromConfig } from './providers/mail/mail-from-config.ts'
@@ -98,7 +99,29 @@ export async function runChecks(config: Config): Promise<Check[]> {
         : 'outbox only (MAIL_PROVIDER=outbox sends nothing)',
     ),
   )
+  checks.push(timed('avatar', () => checkAvatar(config)))
   return Promise.all(checks)
+}
+
+/**
+ * Mints one HeyGen session token: the same call visitors need, so it proves the key, the avatar
+ * id and the persona together. A token starts nothing (HeyGen bills from `/v1/sessions/start`,
+ * which only a browser calls), so the check costs nothing; a cheaper GET would not show that the
+ * avatar and voice fit this key.
+ */
+async function checkAvatar(config: Config): Promise<string> {
+  const { heygen } = config.avatar
+  if (!heygen.apiKey) return 'built-in avatar (no HEYGEN_API_KEY: no network)'
+  if (!heygen.avatarId) {
+    return 'built-in by default; HEYGEN_API_KEY is set for dealerships that bring their own HEYGEN avatar id (not checked)'
+  }
+  const minted = await createLiveAvatar({
+    ...heygen,
+    apiKey: heygen.apiKey,
+    avatarId: heygen.avatarId,
+  }).mintSession({ tenantId: 'doctor', visitorId: 'doctor' })
+  const who = config.avatar.provider === 'heygen' ? 'every dealership' : 'dealerships that opt in'
+  return `HeyGen LiveAvatar minted a session token for avatar ${heygen.avatarId} (session ${minted.sessionId}; used by ${who})`
 }
 
 async function embeddingsText(config: Config): Promise<string> {

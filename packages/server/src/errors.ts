@@ -24,6 +24,7 @@ const STATUS: Record<ErrorCode, number> = {
   server_shutting_down: 503,
   not_ready: 503,
   not_configured: 501,
+  avatar_unavailable: 502,
   internal_error: 500,
 }
 

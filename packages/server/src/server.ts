@@ -22,6 +22,7 @@ import { createDatabaseSourceStore, createFileSourceStore } from './knowledge/so
 import { createRateLimiter } from './limits/rate-limiter.ts'
 import { createLogger, type Logger } from './logger.ts'
 import { createMetrics } from './metrics/metrics.ts'
+import { createTenantAvatars } from './providers/avatar/tenant-avatars.ts'
 import { embeddingsFromConfig } from './providers/embeddings/embeddings-from-config.ts'
 import type { EmbeddingModel } from './providers/embeddings/index.ts'
 import { answererFromConfig } from './providers/llm/answerer-from-config.ts'
@@ -45,6 +46,8 @@ const DEFAULT_SITE_DIR = fileURLToPath(
 export interface ServerParts {
   answerer?: AnswerModel | undefined
   embeddings?: EmbeddingModel | undefined
+  /** The fetch HeyGen's token minting goes through. */
+  fetch?: typeof fetch | undefined
 }
 
 export interface RunningServer {
@@ -192,8 +195,20 @@ export async function startServer(
   const overrides = createProviderOverrides(
     db,
     config.secretKeys.length > 0 ? createSecretBox(config.secretKeys) : undefined,
-    { allowPrivateUrls: config.providerUrlsAllowPrivate },
+    {
+      allowPrivateUrls: config.providerUrlsAllowPrivate,
+      heygenDefaults: {
+        apiKey: Boolean(config.avatar.heygen.apiKey),
+        avatarId: Boolean(config.avatar.heygen.avatarId),
+      },
+    },
   )
+  const avatars = createTenantAvatars({
+    config: config.avatar,
+    overrides,
+    log: log.child({ component: 'avatar' }),
+    fetch: options.parts?.fetch,
+  })
   const answerers = createTenantAnswerers({
     fallback: options.parts?.answerer ?? answererFromConfig(config.llm, log),
     overrides,
@@ -248,7 +263,13 @@ export async function startServer(
       },
     },
     widgetDist: findWidgetDist(),
-    providers: { overrides, changed: (tenantId) => answerers.forget(tenantId) },
+    providers: {
+      overrides,
+      changed: (tenantId) => {
+        answerers.forget(tenantId)
+        avatars.forget(tenantId)
+      },
+    },
     metrics: { metrics, token: config.metricsToken },
     tracer: tracing.enabled ? tracing.tracer : undefined,
     site: siteDir
@@ -287,6 +308,8 @@ export async function startServer(
   const addressLimiter = limiter('chat-address', limits.messagesPerMinute * 10, 60)
   // Generous: a visitor's client sends a handful of events per message; a flood sends thousands.
   const eventLimiter = limiter('events', Math.max(120, limits.messagesPerMinute * 4), 60)
+  const avatarLimiter = limiter('avatar', limits.avatarSessionsPerMinute, 60)
+  const avatarAddressLimiter = limiter('avatar-address', limits.avatarSessionsPerMinute * 10, 60)
   io.on('connection', (socket) => {
     socket.onAny((event: string) => metrics.socketEvent(event))
     registerChatHandlers(socket, {
@@ -298,6 +321,9 @@ export async function startServer(
       messageLimiter,
       addressLimiter,
       eventLimiter,
+      avatars,
+      avatarLimiter,
+      avatarAddressLimiter,
       maxMessageChars: limits.messageChars,
       isClosing: () => closing,
     })

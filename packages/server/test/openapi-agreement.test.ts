@@ -41,6 +41,8 @@ const COMPONENTS: Record<string, string> = {
   LlmOverride: 'LlmOverride',
   LlmOverrideSummary: 'LlmOverrideSummary',
   ProviderOverrides: 'ProviderOverrides',
+  AvatarOverride: 'AvatarOverride',
+  AvatarOverrideSummary: 'AvatarOverrideSummary',
 }
 
 let server: TestServer
@@ -156,6 +158,7 @@ describe("the SDK's REST client", () => {
     await client.keys.revoke(key.id)
     await client.providers.get().catch(() => {})
     await client.providers.deleteLlm().catch(() => {})
+    await client.providers.deleteAvatar().catch(() => {})
     await client.documents.delete(accepted.id)
 
     const declared = Object.entries(doc.paths as Record<string, Record<string, unknown>>).flatMap(

@@ -101,6 +101,7 @@ describe("a dealership's own language model", () => {
     expect(models.requests.length).toBe(seen + 1)
     expect((await api(server, bravo.secret.key, 'GET', '/v1/providers')).body).toEqual({
       llm: null,
+      avatar: null,
     })
     await api(server, bravo.secret.key, 'DELETE', '/v1/providers/llm')
     expect((await api(server, alpha.secret.key, 'GET', '/v1/providers')).body.llm).not.toBeNull()

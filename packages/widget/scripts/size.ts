@@ -19,7 +19,16 @@ const dist = fileURLToPath(new URL('../dist/', import.meta.url))
 const rollupConfig = fileURLToPath(new URL('../../../rollup.config.mjs', import.meta.url))
 
 /** The budgets the widget is held to, in bytes of gzip. */
-export const BUDGETS = { firstScriptGzip: 15 * 1024, fullWidgetGzip: 45 * 1024, sdkGzip: 18 * 1024 }
+export const BUDGETS = {
+  firstScriptGzip: 15 * 1024,
+  fullWidgetGzip: 45 * 1024,
+  sdkGzip: 18 * 1024,
+  /** HeyGen's web SDK with LiveKit: fetched only where a dealership turned the video avatar on. */
+  heygenGzip: 130 * 1024,
+}
+
+/** Chunks only some visitors fetch: not part of the widget everyone downloads. */
+const isHeygen = (file: string) => /(^|\/)heygen-session-[^/]+\.js$/.test(file)
 
 export interface FileSize {
   file: string
@@ -30,6 +39,8 @@ export interface WidgetSizes {
   firstScriptGzip: number
   fullWidgetGzip: number
   files: FileSize[]
+  /** HeyGen's video avatar (its web SDK and LiveKit), for dealerships that turn it on. */
+  heygenGzip: number
 }
 
 const gzipSize = (code: string | Uint8Array) => gzipSync(code, { level: 9 }).length
@@ -55,14 +66,16 @@ export function browserFiles(): string[] {
 
 /** Gzip sizes of the built widget (run `npx rollup -c` first). */
 export async function widgetSizes(): Promise<WidgetSizes> {
-  const files = browserFiles().map((file) => ({
+  const all = browserFiles().map((file) => ({
     file,
     gzip: gzipSize(readFileSync(path.join(dist, file))),
   }))
+  const files = all.filter((f) => !isHeygen(f.file))
   return {
     firstScriptGzip: files[0]!.gzip,
     fullWidgetGzip: files.reduce((sum, f) => sum + f.gzip, 0),
     files,
+    heygenGzip: all.filter((f) => isHeygen(f.file)).reduce((sum, f) => sum + f.gzip, 0),
   }
 }
 
@@ -119,6 +132,12 @@ async function main() {
     `${sizes.files.length} files, after the chat opens`,
   )
   sized('SDK (as the panel bundles it)', sdk, BUDGETS.sdkGzip, 'with socket.io-client')
+  sized(
+    'HeyGen video avatar',
+    sizes.heygenGzip,
+    BUDGETS.heygenGzip,
+    'only where a dealership turned it on, when the chat opens',
+  )
   for (const peer of await peerSizes()) {
     const label = `${peer.name}@${peer.version} ${peer.file}`
     row(label, peer.gzip === null ? 'n/a' : kb(peer.gzip), 'peer', peer.error ?? peer.note)

@@ -14,6 +14,7 @@ import { renderMarkdown } from './render-markdown.ts'
 import { SentenceSplitter } from './sentences.ts'
 import { createSpeaker } from './speech.ts'
 import type { ClientFactory, Position } from './types.ts'
+import { VideoAvatar, type VideoAvatarFactory } from './video-avatar.ts'
 
 const PRESENCE: Record<ClientStatus | 'idle', string> = {
   idle: 'Connecting…',
@@ -32,6 +33,7 @@ const PRESENCE: Record<ClientStatus | 'idle', string> = {
  * @fires avatar-adam-answer - An answer finished; `detail` is the SDK's `ChatDone`.
  * @fires avatar-adam-status - The connection changed; `detail: { status }`.
  * @fires avatar-adam-error - Something failed; `detail: { code, message }`.
+ * @fires avatar-adam-avatar - Which avatar shows; `detail: { provider, reason? }`.
  * @fires avatar-adam-close-request - The close button was pressed (does not bubble).
  *
  * @csspart panel - The dialog; see `<avatar-adam>` for the other parts.
@@ -54,6 +56,10 @@ export class AvatarAdamPanel extends LitElement {
   @property({ type: Boolean }) accessor open = false
   /** Builds the visitor client. Default: the SDK's `createClient`. */
   @property({ attribute: false }) accessor clientFactory: ClientFactory | undefined
+  /** Starts a HeyGen session. Default: HeyGen's web SDK, imported on first use. */
+  @property({ attribute: false }) accessor videoAvatarFactory: VideoAvatarFactory | undefined
+  /** How long the video avatar may take to appear before the built-in face stays. */
+  @property({ attribute: false }) accessor videoAvatarTimeoutMs = 20_000
 
   @state() accessor _draft = ''
   @state() accessor _muted = loadMuted()
@@ -96,6 +102,9 @@ export class AvatarAdamPanel extends LitElement {
         this._micNotice = 'Microphone access is blocked. You can type your question instead.'
     },
   })
+  #avatar = new VideoAvatar(this, {
+    changed: (provider, reason) => this.#emit('avatar-adam-avatar', { provider, reason }),
+  })
   /** Follow new messages only while the visitor has not scrolled up to read. */
   #atBottom = true
 
@@ -128,6 +137,16 @@ export class AvatarAdamPanel extends LitElement {
       })
     }
     if (changed.has('open') && !this.open) this.#quiet()
+    // The video avatar runs (and is billed) only while the panel is open: each opening starts
+    // a new session.
+    if (this.open && conversation.started && (changed.has('open') || reconfigured)) {
+      void this.#avatar.start(
+        () => conversation.avatarSession(),
+        this.videoAvatarFactory,
+        this.videoAvatarTimeoutMs,
+      )
+    }
+    if (changed.has('_muted')) this.#avatar.muted = this._muted
   }
 
   protected override updated(): void {
@@ -148,8 +167,15 @@ export class AvatarAdamPanel extends LitElement {
       lang=${this.locale || nothing}
     >
       <header part="header">
-        <avatar-adam-face part="avatar" .state=${this.#faceState()} .mouth=${this._mouth}>
-        </avatar-adam-face>
+        ${
+          this.#avatar.mode === 'video'
+            ? this.#avatar.video
+            : html`<avatar-adam-face
+              part="avatar"
+              .state=${this.#faceState()}
+              .mouth=${this._mouth}
+            ></avatar-adam-face>`
+        }
         <div class="heading">
           <h2 id="title" part="title">${this.assistantName}</h2>
           <p class="presence" part="status">
@@ -166,7 +192,7 @@ export class AvatarAdamPanel extends LitElement {
         >
           ${newIcon}
         </button>
-        ${this.#speaker.supported ? this.#muteButton() : nothing}
+        ${this.#speaker.supported || this.#avatar.mode === 'video' ? this.#muteButton() : nothing}
         <button
           class="icon"
           part="button close"
@@ -344,7 +370,9 @@ export class AvatarAdamPanel extends LitElement {
     if (spoken.length === 0) return
     this._announcement = spoken.join(' ')
     if (!this._muted && this.open) {
-      for (const sentence of spoken) this.#speaker.speak(sentence, this.locale || 'en-US')
+      for (const sentence of spoken) {
+        if (!this.#avatar.speak(sentence)) this.#speaker.speak(sentence, this.locale || 'en-US')
+      }
     }
   }
 
@@ -352,6 +380,8 @@ export class AvatarAdamPanel extends LitElement {
     const trimmed = text.trim()
     if (!trimmed) return
     this.#speaker.cancel()
+    this.#avatar.interrupt()
+    this.#avatar.keepAlive()
     this.#conversation.ask(trimmed)
     this._draft = ''
     this.#atBottom = true
@@ -374,7 +404,10 @@ export class AvatarAdamPanel extends LitElement {
   #toggleMute(): void {
     this._muted = !this._muted
     saveMuted(this._muted)
-    if (this._muted) this.#speaker.cancel()
+    if (this._muted) {
+      this.#speaker.cancel()
+      this.#avatar.interrupt()
+    }
   }
 
   #toggleMic(): void {
@@ -385,11 +418,13 @@ export class AvatarAdamPanel extends LitElement {
     this._micNotice = ''
     // The visitor is talking: the avatar stops.
     this.#speaker.cancel()
+    this.#avatar.interrupt()
     this.#recognizer.start(this.locale || 'en-US')
   }
 
   #newConversation(): void {
     this.#speaker.cancel()
+    this.#avatar.interrupt()
     this.#sentences.clear()
     this.#conversation.reset()
     this._announcement = ''
@@ -405,6 +440,7 @@ export class AvatarAdamPanel extends LitElement {
   #quiet(): void {
     this.#speaker.cancel()
     this.#recognizer.stop()
+    this.#avatar.stop()
   }
 
   #emit(type: string, detail: unknown): void {

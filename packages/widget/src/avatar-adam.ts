@@ -3,6 +3,7 @@ import type { AvatarAdamPanel } from './avatar-adam-panel.ts'
 import { launcherStyles } from './launcher-styles.ts'
 import { loadPanel, scriptOrigin } from './loader.ts'
 import type { ClientFactory, PanelConfig, Position, Theme } from './types.ts'
+import type { VideoAvatarFactory } from './video-avatar.ts'
 
 export const DEFAULT_SUGGESTIONS = [
   'What are your opening hours?',
@@ -93,11 +94,13 @@ function adoptStyles(root: ShadowRoot, text: string): void {
  * @fires avatar-adam-answer - An answer finished; `detail` is the SDK's `ChatDone`.
  * @fires avatar-adam-status - The connection changed; `detail: { status }`.
  * @fires avatar-adam-error - Something failed; `detail: { code, message }`.
+ * @fires avatar-adam-avatar - Which avatar shows: `detail: { provider: 'heygen' | 'builtin',
+ *   reason? }`; `reason` says why the built-in face shows after trying HeyGen's video.
  *
  * @csspart launcher - The round button that opens and closes the chat.
  * @csspart panel - The chat dialog.
  * @csspart header - The dialog's title bar (avatar, name, buttons).
- * @csspart avatar - The animated face.
+ * @csspart avatar - The animated face, or the HeyGen video (a `video` element) in its place.
  * @csspart title - The assistant's name.
  * @csspart status - The connection line under the name.
  * @csspart notice - Reconnecting and unavailable messages.
@@ -130,6 +133,13 @@ export class AvatarAdam extends Base {
 
   /** Builds the visitor client. Default: the SDK's `createClient`; tests pass a fake. */
   clientFactory: ClientFactory | undefined
+  /**
+   * Starts the HeyGen video avatar for a session the server minted. Default: HeyGen's web SDK
+   * (`@heygen/liveavatar-web-sdk`), imported only when the dealership turned HeyGen on.
+   */
+  videoAvatarFactory: VideoAvatarFactory | undefined
+  /** How long the video avatar may take to appear before the built-in face stays. */
+  videoAvatarTimeoutMs = 20_000
 
   #button: HTMLButtonElement
   #panel: AvatarAdamPanel | undefined
@@ -351,6 +361,8 @@ export class AvatarAdam extends Base {
       suggestions: this.suggestions,
       position: this.position,
       clientFactory: this.clientFactory,
+      videoAvatarFactory: this.videoAvatarFactory,
+      videoAvatarTimeoutMs: this.videoAvatarTimeoutMs,
     }
     Object.assign(this.#panel, config)
   }

@@ -1,5 +1,6 @@
 import type {
   AnswerStream,
+  AvatarSession,
   ChatDelta,
   ChatDone,
   ChatMessage,
@@ -113,6 +114,12 @@ export class Conversation implements ReactiveController {
     ]
     void this.#loadHistory(client)
     this.#host.requestUpdate()
+  }
+
+  /** Asks the server which avatar to show this visitor (minting a HeyGen session if so). */
+  avatarSession(): Promise<AvatarSession> {
+    if (!this.#client) return Promise.reject(new Error('not connected'))
+    return this.#client.avatarSession()
   }
 
   stop(): void {

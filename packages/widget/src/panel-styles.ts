@@ -60,6 +60,14 @@ export const panelStyles = css`
     padding: 10px 8px 10px 14px;
     border-bottom: 1px solid var(--_surface-alt, #eef1f5);
   }
+  .avatar-video {
+    flex: none;
+    width: calc(var(--avatar-adam-face-size, 48px) * 1.5);
+    height: calc(var(--avatar-adam-face-size, 48px) * 1.5);
+    border-radius: 50%;
+    object-fit: cover;
+    background: var(--_surface-alt, #eef1f5);
+  }
   .heading {
     flex: 1;
     min-width: 0;

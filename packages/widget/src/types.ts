@@ -1,4 +1,5 @@
 import type { ClientOptions, VisitorClient } from '@avataradam/sdk'
+import type { VideoAvatarFactory } from './video-avatar.ts'
 
 /** Builds the visitor client; tests pass one that returns a fake. */
 export type ClientFactory = (options: ClientOptions) => VisitorClient
@@ -19,4 +20,6 @@ export interface PanelConfig {
   suggestions: string[]
   position: Position
   clientFactory: ClientFactory | undefined
+  videoAvatarFactory: VideoAvatarFactory | undefined
+  videoAvatarTimeoutMs: number
 }

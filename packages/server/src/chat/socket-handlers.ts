@@ -1,10 +1,11 @@
 import {
   type Ack,
+  type AvatarSession,
   type ChatSendResult,
   CLIENT_EVENTS,
   type HistoryResult,
 } from '@avataradam/sdk/protocol'
-import type { z } from 'zod'
+import { z } from 'zod'
 import type { Db } from '../db/index.ts'
 import { AppError, toErrorBody } from '../errors.ts'
 import { validationError } from '../http/errors.ts'
@@ -28,6 +29,12 @@ export interface ChatHandlerDeps {
   addressLimiter: RateLimiter
   /** Any event per connection, against floods of cheap events. */
   eventLimiter: RateLimiter
+  /** Which avatar each dealership's visitors see; mints HeyGen sessions. */
+  avatars: { sessionFor(visitor: { tenantId: string; visitorId: string }): Promise<AvatarSession> }
+  /** avatar:session per visitor: each HeyGen session is billed. */
+  avatarLimiter: RateLimiter
+  /** avatar:session per client address. */
+  avatarAddressLimiter: RateLimiter
   maxMessageChars: number
   /** True once shutdown began: new turns are refused so the instance can drain. */
   isClosing(): boolean
@@ -147,6 +154,19 @@ export function registerChatHandlers(socket: VisitorSocket, deps: ChatHandlerDep
     const { messages, answering } = await visitorHistory(deps.db, socket.data, payload)
     await socket.join(conversationRoom(payload.conversationId))
     const ack: HistoryResult = { conversationId: payload.conversationId, messages, answering }
+    return { ack }
+  })
+
+  handle('avatar:session', z.object({}), async () => {
+    // The same checks as a message: a revoked key mints nothing, and a visitor (or one address
+    // making up visitor ids) cannot run up the dealership's HeyGen bill.
+    await deps.keys.authenticate(socket.data.key).catch((err: unknown) => {
+      if (isKeyRefusal(err)) setImmediate(() => socket.disconnect(true))
+      throw err
+    })
+    await deps.avatarLimiter.consume(`${socket.data.tenantId}:${socket.data.visitorId}`)
+    await deps.avatarAddressLimiter.consume(socket.data.ip)
+    const ack: AvatarSession = await deps.avatars.sessionFor(socket.data)
     return { ack }
   })
 

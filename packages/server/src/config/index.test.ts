@@ -130,4 +130,43 @@ describe('loadConfig', () => {
       /MAILGUN_API_KEY[\s\S]*MAILGUN_DOMAIN/,
     )
   })
+
+  it('keeps the built-in avatar unless HeyGen is configured, and names what is missing', () => {
+    expect(loadConfig({}).avatar).toMatchObject({
+      provider: 'builtin',
+      heygen: { apiKey: undefined, baseUrl: 'https://api.liveavatar.com', language: 'en' },
+    })
+    expect(loadConfig({}).limits.avatarSessionsPerMinute).toBe(6)
+    expect(
+      loadConfig({
+        AVATAR_PROVIDER: 'heygen',
+        HEYGEN_API_KEY: 'la-key',
+        HEYGEN_AVATAR_ID: 'avatar-1',
+        HEYGEN_VOICE_ID: 'voice-1',
+        HEYGEN_BASE_URL: 'http://127.0.0.1:9/',
+        HEYGEN_TIMEOUT_MS: '2500',
+        HEYGEN_MAX_SESSION_SECONDS: '120',
+        HEYGEN_SANDBOX: 'true',
+        RATE_LIMIT_AVATAR_SESSIONS_PER_MINUTE: '3',
+      }),
+    ).toMatchObject({
+      avatar: {
+        provider: 'heygen',
+        heygen: {
+          apiKey: 'la-key',
+          avatarId: 'avatar-1',
+          voiceId: 'voice-1',
+          baseUrl: 'http://127.0.0.1:9',
+          timeoutMs: 2500,
+          maxSessionSeconds: 120,
+          sandbox: true,
+        },
+      },
+      limits: { avatarSessionsPerMinute: 3 },
+    })
+    expect(() => loadConfig({ AVATAR_PROVIDER: 'heygen' })).toThrow(
+      /HEYGEN_API_KEY[\s\S]*HEYGEN_AVATAR_ID/,
+    )
+    expect(() => loadConfig({ AVATAR_PROVIDER: 'did' })).toThrow(/AVATAR_PROVIDER/)
+  })
 })

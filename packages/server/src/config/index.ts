@@ -41,6 +41,8 @@ const EnvSchema = z.object({
   /** chat:send per visitor per minute, and REST requests per key per minute. */
   RATE_LIMIT_MESSAGES_PER_MINUTE: positiveInt.default(30),
   RATE_LIMIT_REQUESTS_PER_MINUTE: positiveInt.default(600),
+  /** avatar:session per visitor per minute: each one mints a HeyGen session token. */
+  RATE_LIMIT_AVATAR_SESSIONS_PER_MINUTE: positiveInt.default(6),
   /** Socket.io handshakes per IP per minute. */
   RATE_LIMIT_CONNECTIONS_PER_MINUTE: positiveInt.default(120),
   /** Refused keys per IP per minute (REST and socket), against guessing. */
@@ -114,6 +116,25 @@ const EnvSchema = z.object({
       }
     })
     .optional(),
+  /**
+   * The avatar every dealership's visitors see unless it chose otherwise: `builtin` (the
+   * animated face, no network) or `heygen` (a HeyGen LiveAvatar video; needs HEYGEN_API_KEY and
+   * HEYGEN_AVATAR_ID). With `builtin` and a HEYGEN_API_KEY, dealerships may turn HeyGen on.
+   */
+  AVATAR_PROVIDER: z.enum(['builtin', 'heygen']).default('builtin'),
+  /** A LiveAvatar API key (app.liveavatar.com/developers); older HeyGen keys do not work there. */
+  HEYGEN_API_KEY: z.string().min(1).optional(),
+  HEYGEN_AVATAR_ID: z.string().min(1).optional(),
+  HEYGEN_VOICE_ID: z.string().min(1).optional(),
+  HEYGEN_CONTEXT_ID: z.string().min(1).optional(),
+  HEYGEN_LANGUAGE: z.string().min(2).max(5).default('en'),
+  HEYGEN_BASE_URL: url(['http', 'https']).default('https://api.liveavatar.com'),
+  /** Longest wait for HeyGen to mint a session token. */
+  HEYGEN_TIMEOUT_MS: positiveInt.default(10_000),
+  /** Longest a visitor's HeyGen session may last (HeyGen bills session time). */
+  HEYGEN_MAX_SESSION_SECONDS: positiveInt.max(24 * 3600).default(600),
+  /** HeyGen's sandbox: free, short sessions with a test avatar, for trying the setup. */
+  HEYGEN_SANDBOX: bool.default(false),
   SHUTDOWN_TIMEOUT_MS: positiveInt.default(10_000),
 })
 
@@ -138,6 +159,7 @@ export interface Config {
     messageChars: number
     socketPacketBytes: number
     messagesPerMinute: number
+    avatarSessionsPerMinute: number
     requestsPerMinute: number
     connectionsPerMinute: number
     authFailuresPerMinute: number
@@ -155,6 +177,7 @@ export interface Config {
   /** AVATARADAM_SECRET_KEYS, newest first; empty when unset. */
   secretKeys: Buffer[]
   mail: MailConfig
+  avatar: AvatarConfig
   providerUrlsAllowPrivate: boolean
 }
 
@@ -162,6 +185,50 @@ export interface Config {
 export interface TracingConfig {
   endpoint: string | undefined
   serviceName: string
+}
+
+/** HeyGen LiveAvatar settings; key and avatar may be missing when dealerships bring their own. */
+export interface HeygenConfig {
+  apiKey: string | undefined
+  avatarId: string | undefined
+  voiceId: string | undefined
+  contextId: string | undefined
+  language: string
+  baseUrl: string
+  timeoutMs: number
+  maxSessionSeconds: number
+  sandbox: boolean
+}
+
+/** The server's default avatar, and the HeyGen settings dealerships may build on. */
+export interface AvatarConfig {
+  provider: 'builtin' | 'heygen'
+  heygen: HeygenConfig
+}
+
+function avatarConfig(e: z.infer<typeof EnvSchema>): AvatarConfig {
+  if (e.AVATAR_PROVIDER === 'heygen') {
+    const issues: { variable: string; message: string }[] = []
+    for (const variable of ['HEYGEN_API_KEY', 'HEYGEN_AVATAR_ID'] as const) {
+      if (!e[variable])
+        issues.push({ variable, message: 'is required with AVATAR_PROVIDER=heygen' })
+    }
+    if (issues.length > 0) throw new ConfigError(issues)
+  }
+  return {
+    provider: e.AVATAR_PROVIDER,
+    heygen: {
+      apiKey: e.HEYGEN_API_KEY,
+      avatarId: e.HEYGEN_AVATAR_ID,
+      voiceId: e.HEYGEN_VOICE_ID,
+      contextId: e.HEYGEN_CONTEXT_ID,
+      language: e.HEYGEN_LANGUAGE,
+      baseUrl: e.HEYGEN_BASE_URL.replace(/\/+$/, ''),
+      timeoutMs: e.HEYGEN_TIMEOUT_MS,
+      maxSessionSeconds: e.HEYGEN_MAX_SESSION_SECONDS,
+      sandbox: e.HEYGEN_SANDBOX,
+    },
+  }
 }
 
 /** Where email goes: the outbox only, or out through Mailgun (and recorded in the outbox). */
@@ -343,6 +410,7 @@ export function loadConfig(
       messageChars: e.MAX_MESSAGE_CHARS,
       socketPacketBytes: e.MAX_SOCKET_PACKET_BYTES,
       messagesPerMinute: e.RATE_LIMIT_MESSAGES_PER_MINUTE,
+      avatarSessionsPerMinute: e.RATE_LIMIT_AVATAR_SESSIONS_PER_MINUTE,
       requestsPerMinute: e.RATE_LIMIT_REQUESTS_PER_MINUTE,
       connectionsPerMinute: e.RATE_LIMIT_CONNECTIONS_PER_MINUTE,
       authFailuresPerMinute: e.RATE_LIMIT_AUTH_FAILURES_PER_MINUTE,
@@ -364,6 +432,7 @@ export function loadConfig(
     embeddings: embeddingsConfig(e),
     secretKeys: e.AVATARADAM_SECRET_KEYS ?? [],
     mail: mailConfig(e),
+    avatar: avatarConfig(e),
     providerUrlsAllowPrivate: e.PROVIDER_URLS_ALLOW_PRIVATE,
   }
 }

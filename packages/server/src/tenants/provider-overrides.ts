@@ -57,6 +57,43 @@ export const LlmOverrideSummarySchema = z
 
 export type LlmOverrideSummary = z.infer<typeof LlmOverrideSummarySchema>
 
+/** Which avatar a dealership's visitors see, and with whose HeyGen key and avatar. */
+export const AvatarOverrideSchema = z
+  .object({
+    provider: z.enum(['heygen', 'builtin']),
+    apiKey: z.string().min(1).max(500).optional(),
+    avatarId: z.string().min(1).max(200).optional(),
+    voiceId: z.string().min(1).max(200).optional(),
+    contextId: z.string().min(1).max(200).optional(),
+    language: z
+      .string()
+      .regex(/^[a-z]{2,3}(-[A-Za-z]{2})?$/)
+      .optional(),
+  })
+  .refine(
+    (o) =>
+      o.provider === 'heygen' ||
+      [o.apiKey, o.avatarId, o.voiceId, o.contextId, o.language].every((v) => v === undefined),
+    { message: 'the built-in avatar takes no HeyGen settings', path: ['provider'] },
+  )
+  .openapi('AvatarOverride')
+
+export type AvatarOverride = z.infer<typeof AvatarOverrideSchema>
+
+export const AvatarOverrideSummarySchema = z
+  .object({
+    provider: z.enum(['heygen', 'builtin']),
+    avatarId: z.string().optional(),
+    voiceId: z.string().optional(),
+    contextId: z.string().optional(),
+    language: z.string().optional(),
+    apiKeySet: z.boolean(),
+    updatedAt: z.string(),
+  })
+  .openapi('AvatarOverrideSummary')
+
+export type AvatarOverrideSummary = z.infer<typeof AvatarOverrideSummarySchema>
+
 export interface ProviderOverrides {
   /** False when AVATARADAM_SECRET_KEYS is unset: nothing can be stored. */
   readonly enabled: boolean
@@ -65,11 +102,32 @@ export interface ProviderOverrides {
   llm(tenantId: string): Promise<LlmOverride | null>
   llmSummary(tenantId: string): Promise<LlmOverrideSummary | null>
   deleteLlm(tenantId: string): Promise<boolean>
+  setAvatar(tenantId: string, settings: AvatarOverride): Promise<AvatarOverrideSummary>
+  /** The tenant's avatar settings with its key, for minting its sessions; never for a response. */
+  avatar(tenantId: string): Promise<AvatarOverride | null>
+  avatarSummary(tenantId: string): Promise<AvatarOverrideSummary | null>
+  deleteAvatar(tenantId: string): Promise<boolean>
   /** Seals every stored value with the newest key; returns how many were re-sealed. */
   rotate(): Promise<number>
 }
 
-const context = (tenantId: string) => `tenant_providers:${tenantId}:llm`
+type Capability = 'llm' | 'avatar'
+
+// Binds each sealed value to its row: a value copied to another tenant or capability won't open.
+const context = (tenantId: string, capability: string) =>
+  `tenant_providers:${tenantId}:${capability}`
+
+function summarizeAvatar(o: AvatarOverride, updatedAt: Date): AvatarOverrideSummary {
+  return {
+    provider: o.provider,
+    ...(o.avatarId ? { avatarId: o.avatarId } : {}),
+    ...(o.voiceId ? { voiceId: o.voiceId } : {}),
+    ...(o.contextId ? { contextId: o.contextId } : {}),
+    ...(o.language ? { language: o.language } : {}),
+    apiKeySet: Boolean(o.apiKey),
+    updatedAt: updatedAt.toISOString(),
+  }
+}
 
 function summarize(o: LlmOverride, updatedAt: Date): LlmOverrideSummary {
   return {
@@ -89,7 +147,11 @@ function summarize(o: LlmOverride, updatedAt: Date): LlmOverrideSummary {
 export function createProviderOverrides(
   db: Db,
   box: SecretBox | undefined,
-  options: { allowPrivateUrls?: boolean } = {},
+  options: {
+    allowPrivateUrls?: boolean
+    /** What the server itself has for HeyGen: a dealership may leave out what it has. */
+    heygenDefaults?: { apiKey: boolean; avatarId: boolean }
+  } = {},
 ): ProviderOverrides {
   const requireBox = () => {
     if (!box) {
@@ -100,18 +162,45 @@ export function createProviderOverrides(
     }
     return box
   }
-  const read = async (tenantId: string) => {
+  const readSealed = async <T>(
+    tenantId: string,
+    capability: Capability,
+    schema: z.ZodType<T>,
+  ): Promise<{ settings: T; updatedAt: Date } | null> => {
     const [row] = await db.tenant(tenantId, (tx) =>
       tx.query<{ sealed: string; updated_at: Date }>(
-        `select sealed, updated_at from tenant_providers where tenant_id = $1 and capability = 'llm'`,
-        [tenantId],
+        'select sealed, updated_at from tenant_providers where tenant_id = $1 and capability = $2',
+        [tenantId, capability],
       ),
     )
     if (!row) return null
-    const settings = LlmOverrideSchema.parse(
-      JSON.parse(requireBox().open(row.sealed, context(tenantId))),
+    const settings = schema.parse(
+      JSON.parse(requireBox().open(row.sealed, context(tenantId, capability))),
     )
     return { settings, updatedAt: new Date(row.updated_at) }
+  }
+  const read = (tenantId: string) => readSealed(tenantId, 'llm', LlmOverrideSchema)
+  const write = async (tenantId: string, capability: Capability, settings: unknown) => {
+    const sealed = requireBox().seal(JSON.stringify(settings), context(tenantId, capability))
+    const [row] = await db.tenant(tenantId, (tx) =>
+      tx.query<{ updated_at: Date }>(
+        `insert into tenant_providers (tenant_id, capability, sealed) values ($1, $2, $3)
+         on conflict (tenant_id, capability)
+           do update set sealed = excluded.sealed, updated_at = now()
+         returning updated_at`,
+        [tenantId, capability, sealed],
+      ),
+    )
+    return new Date(row!.updated_at)
+  }
+  const remove = async (tenantId: string, capability: Capability) => {
+    const rows = await db.tenant(tenantId, (tx) =>
+      tx.query(
+        'delete from tenant_providers where tenant_id = $1 and capability = $2 returning tenant_id',
+        [tenantId, capability],
+      ),
+    )
+    return rows.length > 0
   }
   return {
     enabled: box !== undefined,
@@ -127,17 +216,7 @@ export function createProviderOverrides(
           { details: { field: 'baseUrl' } },
         )
       }
-      const sealed = requireBox().seal(JSON.stringify(settings), context(tenantId))
-      const [row] = await db.tenant(tenantId, (tx) =>
-        tx.query<{ updated_at: Date }>(
-          `insert into tenant_providers (tenant_id, capability, sealed) values ($1, 'llm', $2)
-           on conflict (tenant_id, capability)
-             do update set sealed = excluded.sealed, updated_at = now()
-           returning updated_at`,
-          [tenantId, sealed],
-        ),
-      )
-      return summarize(settings, new Date(row!.updated_at))
+      return summarize(settings, await write(tenantId, 'llm', settings))
     },
     async llm(tenantId) {
       if (!box) return null
@@ -148,15 +227,36 @@ export function createProviderOverrides(
       const found = await read(tenantId)
       return found ? summarize(found.settings, found.updatedAt) : null
     },
-    async deleteLlm(tenantId) {
-      const rows = await db.tenant(tenantId, (tx) =>
-        tx.query(
-          `delete from tenant_providers where tenant_id = $1 and capability = 'llm' returning tenant_id`,
-          [tenantId],
-        ),
-      )
-      return rows.length > 0
+    deleteLlm: (tenantId) => remove(tenantId, 'llm'),
+    async setAvatar(tenantId, settings) {
+      const defaults = options.heygenDefaults ?? { apiKey: false, avatarId: false }
+      const missing = [
+        ...(settings.provider === 'heygen' && !settings.apiKey && !defaults.apiKey
+          ? ['apiKey']
+          : []),
+        ...(settings.provider === 'heygen' && !settings.avatarId && !defaults.avatarId
+          ? ['avatarId']
+          : []),
+      ]
+      if (missing.length > 0) {
+        throw new AppError(
+          'invalid_request',
+          `${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} required: this server has no HeyGen ${missing.join(' or ')} of its own.`,
+          { details: { fields: missing } },
+        )
+      }
+      return summarizeAvatar(settings, await write(tenantId, 'avatar', settings))
     },
+    async avatar(tenantId) {
+      if (!box) return null
+      return (await readSealed(tenantId, 'avatar', AvatarOverrideSchema))?.settings ?? null
+    },
+    async avatarSummary(tenantId) {
+      if (!box) return null
+      const found = await readSealed(tenantId, 'avatar', AvatarOverrideSchema)
+      return found ? summarizeAvatar(found.settings, found.updatedAt) : null
+    },
+    deleteAvatar: (tenantId) => remove(tenantId, 'avatar'),
     async rotate() {
       const sealer = requireBox()
       return db.transaction(async (tx) => {
@@ -166,7 +266,7 @@ export function createProviderOverrides(
         let resealed = 0
         for (const row of rows) {
           if (!sealer.isStale(row.sealed)) continue
-          const ctx = context(row.tenant_id)
+          const ctx = context(row.tenant_id, row.capability)
           await tx.query(
             `update tenant_providers set sealed = $3 where tenant_id = $1 and capability = $2`,
             [row.tenant_id, row.capability, sealer.seal(sealer.open(row.sealed, ctx), ctx)],
@@ -184,5 +284,7 @@ type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
 const agree: [
   Same<LlmOverride, Protocol.LlmOverride>,
   Same<LlmOverrideSummary, Protocol.LlmOverrideSummary>,
-] = [true, true]
+  Same<AvatarOverride, Protocol.AvatarOverride>,
+  Same<AvatarOverrideSummary, Protocol.AvatarOverrideSummary>,
+] = [true, true, true, true]
 void agree

@@ -3,13 +3,20 @@ import type { AppEnv } from '../http/env.ts'
 import { validationHook } from '../http/errors.ts'
 import { errorResponses, jsonResponse as json } from '../http/schemas.ts'
 import {
+  AvatarOverrideSchema,
+  AvatarOverrideSummarySchema,
   LlmOverrideSchema,
   LlmOverrideSummarySchema,
   type ProviderOverrides,
 } from './provider-overrides.ts'
 
 const ProvidersSchema = z
-  .object({ llm: z.union([LlmOverrideSummarySchema, z.null()]) })
+  // A union with null rather than .nullable(): the latter would mark the shared components
+  // themselves nullable in the OpenAPI document.
+  .object({
+    llm: z.union([LlmOverrideSummarySchema, z.null()]),
+    avatar: z.union([AvatarOverrideSummarySchema, z.null()]),
+  })
   .openapi('ProviderOverrides')
 
 const list = createRoute({
@@ -37,6 +44,24 @@ const deleteLlm = createRoute({
   responses: { 204: { description: 'Removed' }, ...errorResponses },
 })
 
+const putAvatar = createRoute({
+  method: 'put',
+  path: '/providers/avatar',
+  summary:
+    "Show this dealership's visitors a HeyGen streaming avatar (`heygen`, with its own LiveAvatar key and avatar or the server's) or the built-in one (`builtin`)",
+  request: {
+    body: { required: true, content: { 'application/json': { schema: AvatarOverrideSchema } } },
+  },
+  responses: { 200: json(AvatarOverrideSummarySchema, 'The stored choice'), ...errorResponses },
+})
+
+const deleteAvatar = createRoute({
+  method: 'delete',
+  path: '/providers/avatar',
+  summary: "Go back to the server's default avatar",
+  responses: { 204: { description: 'Removed' }, ...errorResponses },
+})
+
 /**
  * `/v1/providers`: a dealership may bring its own provider keys. They are sealed before storage
  * (AVATARADAM_SECRET_KEYS) and no route ever returns them.
@@ -44,7 +69,13 @@ const deleteLlm = createRoute({
 export function providerRoutes(overrides: ProviderOverrides, changed: (tenantId: string) => void) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
 
-  app.openapi(list, async (c) => c.json({ llm: await overrides.llmSummary(c.var.tenantId) }, 200))
+  app.openapi(list, async (c) => {
+    const [llm, avatar] = await Promise.all([
+      overrides.llmSummary(c.var.tenantId),
+      overrides.avatarSummary(c.var.tenantId),
+    ])
+    return c.json({ llm, avatar }, 200)
+  })
 
   app.openapi(putLlm, async (c) => {
     const summary = await overrides.setLlm(c.var.tenantId, c.req.valid('json'))
@@ -54,6 +85,18 @@ export function providerRoutes(overrides: ProviderOverrides, changed: (tenantId:
 
   app.openapi(deleteLlm, async (c) => {
     await overrides.deleteLlm(c.var.tenantId)
+    changed(c.var.tenantId)
+    return c.body(null, 204)
+  })
+
+  app.openapi(putAvatar, async (c) => {
+    const summary = await overrides.setAvatar(c.var.tenantId, c.req.valid('json'))
+    changed(c.var.tenantId)
+    return c.json(summary, 200)
+  })
+
+  app.openapi(deleteAvatar, async (c) => {
+    await overrides.deleteAvatar(c.var.tenantId)
     changed(c.var.tenantId)
     return c.body(null, 204)
   })

@@ -1,6 +1,7 @@
 import {
   AnswerStream,
   type AskOptions,
+  type AvatarSession,
   type ChatMessage,
   type ClientEvents,
   type ClientOptions,
@@ -15,6 +16,9 @@ export interface FakeClient extends VisitorClient {
   newConversations: number
   closed: boolean
   storedHistory: ChatMessage[]
+  /** What `avatarSession()` answers (or throws); the built-in avatar by default. */
+  avatar: () => Promise<AvatarSession>
+  avatarRequests: number
   conversationId: string | undefined
   status: ClientStatus
   /** Tells the panel what a real client would. */
@@ -30,6 +34,8 @@ export function fakeClient(): FakeClient {
     newConversations: 0,
     closed: false,
     storedHistory: [],
+    avatar: async () => ({ provider: 'builtin' }),
+    avatarRequests: 0,
     visitorId: 'v_test_visitor',
     conversationId: undefined,
     status: 'connecting',
@@ -42,6 +48,10 @@ export function fakeClient(): FakeClient {
       return client.storedHistory
     },
     setPage() {},
+    avatarSession() {
+      client.avatarRequests++
+      return client.avatar()
+    },
     newConversation() {
       client.newConversations++
       client.conversationId = undefined

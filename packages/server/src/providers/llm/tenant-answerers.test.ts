@@ -14,6 +14,10 @@ function overridesThat(llm: ProviderOverrides['llm']): ProviderOverrides {
     setLlm: unused,
     llmSummary: unused,
     deleteLlm: unused,
+    setAvatar: unused,
+    avatar: unused,
+    avatarSummary: unused,
+    deleteAvatar: unused,
     rotate: unused,
   }
 }
