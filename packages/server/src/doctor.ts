@@ -6,6 +6,8 @@ import { openDb } from './db/index.ts'
 import { embeddingsFromConfig } from './providers/embeddings/embeddings-from-config.ts'
 import { openAIClient } from './providers/llm/answerer-from-config.ts'
 import { mailTransportFromConfig } from './providers/mail/mail-from-config.ts'
+import { checkVectorIndex } from './providers/vectors/index.ts'
+import { vectorsFromConfig } from './providers/vectors/vectors-from-config.ts'
 
 /** The outcome of checking one part of the configuration. */
 export interface Check {
@@ -76,7 +78,7 @@ async function checkModel(config: Config, model: string): Promise<string> {
 
 /**
  * Checks every part the configuration uses: the database, Redis, the language model and its
- * fallback. Each check reports what works, or why not.
+ * fallback, the embeddings, the vector store (Pinecone: reachable, key accepted, dimension) and mail. Each check reports what works, or why not.
  */
 export async function runChecks(config: Config): Promise<Check[]> {
   const checks: Promise<Check>[] = [timed('database', () => checkDatabase(config))]
@@ -90,6 +92,7 @@ export async function runChecks(config: Config): Promise<Check[]> {
     if (fallback) checks.push(timed(`llm fallback ${fallback}`, () => checkModel(config, fallback)))
   }
   checks.push(timed('embeddings', () => embeddingsText(config)))
+  checks.push(timed('vectors', () => vectorsText(config)))
   const mail = mailTransportFromConfig(config.mail)
   checks.push(
     timed('mail', async () =>
@@ -99,6 +102,13 @@ export async function runChecks(config: Config): Promise<Check[]> {
     ),
   )
   return Promise.all(checks)
+}
+
+async function vectorsText(config: Config): Promise<string> {
+  const store = vectorsFromConfig(config.vectors)
+  if (store.provider === 'pgvector') return 'in PostgreSQL (see database)'
+  const index = await checkVectorIndex(store, config.embeddings.dimensions)
+  return `pinecone index ${index.name}: ${index.dimension} dimensions, ${index.metric} metric, matches the embeddings`
 }
 
 async function embeddingsText(config: Config): Promise<string> {

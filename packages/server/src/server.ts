@@ -26,6 +26,8 @@ import type { EmbeddingModel } from './providers/embeddings/index.ts'
 import { answererFromConfig } from './providers/llm/answerer-from-config.ts'
 import type { AnswerModel } from './providers/llm/index.ts'
 import { createTenantAnswerers } from './providers/llm/tenant-answerers.ts'
+import type { VectorStore } from './providers/vectors/index.ts'
+import { vectorsFromConfig } from './providers/vectors/vectors-from-config.ts'
 import { handshake } from './realtime/handshake.ts'
 import { createRealtimeServer, trackBroadcasts } from './realtime/server.ts'
 import type { RealtimeServer } from './realtime/types.ts'
@@ -42,6 +44,7 @@ const DEFAULT_SITE_DIR = fileURLToPath(
 export interface ServerParts {
   answerer?: AnswerModel | undefined
   embeddings?: EmbeddingModel | undefined
+  vectors?: VectorStore | undefined
 }
 
 export interface RunningServer {
@@ -142,8 +145,9 @@ export async function startServer(
   const { db } = database
   // Before anything else is opened: a start that fails here has only the database to close.
   const embeddings = options.parts?.embeddings ?? embeddingsFromConfig(config.embeddings)
+  const vectors = options.parts?.vectors ?? vectorsFromConfig(config.vectors)
   try {
-    await ensureEmbeddingIndex(db, embeddings, log)
+    await ensureEmbeddingIndex(db, embeddings, log, vectors)
   } catch (err) {
     await database.close()
     throw err
@@ -161,16 +165,29 @@ export async function startServer(
   const ingestion = createIngestionWorker({
     db,
     embeddings,
+    vectors,
+    vectorRetrySeconds: config.vectors.provider === 'pinecone' ? config.vectors.retrySeconds : 30,
     sources,
     statistics,
     log: log.child({ component: 'ingestion' }),
     concurrency: config.ingestConcurrency,
   })
-  const documents = createDocumentService(db, sources, {
-    queued: () => ingestion.notify(),
-    deleted: (tenantId) => statistics.changed(tenantId),
-  })
-  const search = createSearchService(db, embeddings)
+  const documents = createDocumentService(
+    db,
+    sources,
+    {
+      queued: () => ingestion.notify(),
+      deleted: (tenantId) => statistics.changed(tenantId),
+    },
+    vectors.provider === 'pgvector'
+      ? undefined
+      : {
+          store: vectors,
+          log: log.child({ component: 'vectors' }),
+          retrySeconds: config.vectors.provider === 'pinecone' ? config.vectors.retrySeconds : 30,
+        },
+  )
+  const search = createSearchService(db, embeddings, vectors, log.child({ component: 'search' }))
   const overrides = createProviderOverrides(
     db,
     config.secretKeys.length > 0 ? createSecretBox(config.secretKeys) : undefined,

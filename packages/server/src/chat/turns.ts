@@ -103,7 +103,7 @@ export function createTurnRunner(deps: TurnRunnerDeps): TurnRunner {
     const stop = AbortSignal.any([signal, claimLost.signal])
     try {
       const dealershipName = await deps.dealershipName(tenantId)
-      const query = await deps.search.prepare(retrievalText(message.text, visitor.page))
+      const query = await deps.search.prepare(tenantId, retrievalText(message.text, visitor.page))
       // One transaction for everything the turn reads.
       const { passages, history } = await deps.db.tenant(tenantId, async (tx) => ({
         passages: await deps.search.searchIn(tx, tenantId, query),
