@@ -4,9 +4,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loadConfig } from '../src/config/index.ts'
 import { runChecks } from '../src/doctor.ts'
 import { createLogger } from '../src/logger.ts'
+import { createPineconeVectors } from '../src/providers/vectors/pinecone-vectors.ts'
 import { ask, eventually } from './support/chat.ts'
 import { form, uploadAndWait, waitForDocument } from './support/documents.ts'
 import {
+  delayedReply,
   errorReply,
   hangReply,
   malformedReply,
@@ -58,7 +60,7 @@ function pineconeEnv(pc: PineconeServer, apiKey: string, extra: Record<string, s
     PINECONE_INDEX: 'dealers',
     // The control plane is asked for the index's host, which is the same local server.
     PINECONE_CONTROLLER_URL: pc.url,
-    PINECONE_TIMEOUT_MS: '500',
+    PINECONE_TIMEOUT_MS: '1000',
     PINECONE_RETRY_SECONDS: '1',
     ...extra,
   }
@@ -187,6 +189,44 @@ describe('Pinecone as the vector store', () => {
   })
 })
 
+describe('the Pinecone client within its limits', () => {
+  it('upserts in batches of at most 1,000 vectors and 2 MB, and deletes a document across pages', async () => {
+    const key = newKey()
+    const big = await startPineconeServer({ apiKey: key, indexes: { wide: { dimension: 512 } } })
+    try {
+      const store = createPineconeVectors({ apiKey: key, index: 'wide', host: big.url })
+      const tenantId = crypto.randomUUID()
+      const documentId = crypto.randomUUID()
+      const items = Array.from({ length: 1500 }, (_, i) => ({
+        chunkId: crypto.randomUUID(),
+        vector: Array.from({ length: 512 }, (_, j) => Math.sin(i * 7 + j) / 16),
+      }))
+      await store.upsert(tenantId, documentId, items)
+      const upserts = big.requests.filter((r) => r.path === '/vectors/upsert')
+      expect(upserts.length).toBeGreaterThan(1)
+      for (const u of upserts) {
+        expect(u.body.vectors.length).toBeLessThanOrEqual(1000)
+        expect(JSON.stringify(u.body).length).toBeLessThan(2 * 1024 * 1024)
+      }
+      expect(big.vectors(tenantId).size).toBe(1500)
+      // The nearest to a stored vector is that vector, by real cosine.
+      const [hit] = await store.query(tenantId, items[42]!.vector, 3)
+      expect(hit).toMatchObject({ chunkId: items[42]!.chunkId })
+      expect(hit!.score).toBeCloseTo(1, 5)
+
+      const other = crypto.randomUUID()
+      await store.upsert(tenantId, other, items.slice(0, 1))
+      await store.deleteDocument(tenantId, documentId)
+      expect([...big.vectors(tenantId).keys()]).toEqual([`${other}#${items[0]!.chunkId}`])
+      // 1,500 ids listed 100 a page, deleted 1,000 a request.
+      expect(big.requests.filter((r) => r.path === '/vectors/list')).toHaveLength(15)
+      expect(big.requests.filter((r) => r.path === '/vectors/delete')).toHaveLength(2)
+    } finally {
+      await big.close()
+    }
+  })
+})
+
 describe('when Pinecone fails', () => {
   let dealer: TestTenant
   beforeAll(async () => {
@@ -205,7 +245,7 @@ describe('when Pinecone fails', () => {
     expect(hits.length).toBeGreaterThan(0)
     expect(Math.max(...hits.map((h) => h.score))).toBeLessThanOrEqual(ONE_HALF_ONLY)
     expect(warnings().length).toBe(before + 1)
-    expect(JSON.stringify(warnings().at(-1))).toContain('did not answer within 500 ms')
+    expect(JSON.stringify(warnings().at(-1))).toContain('did not answer within 1000 ms')
 
     // A chat turn too: answered, not crashed.
     pc.next(/^\/query$/, hangReply())
@@ -344,6 +384,42 @@ describe('when Pinecone fails', () => {
     await eventually(
       async () =>
         (await server.db.query('select 1 from vector_deletions where document_id = $1', [doc.id]))
+          .length === 0,
+    )
+  })
+})
+
+describe('a document deleted while its vectors are stored', () => {
+  it('loses its vectors too, once the upsert lands', async () => {
+    const dealer = await createTenant(server, 'Hasty Motors')
+    // Within PINECONE_TIMEOUT_MS: slow, not failed.
+    pc.next(/^\/vectors\/upsert$/, delayedReply(700))
+    const res = await api(
+      server,
+      dealer.secret.key,
+      'POST',
+      '/v1/documents',
+      form('recall.md', '# Recalls\nWe check every car for open recalls at each visit.\n'),
+    )
+    const id = res.body.id as string
+    await eventually(async () =>
+      pc.requests.some(
+        (r) => r.path === '/vectors/upsert' && r.body.vectors[0].id.startsWith(`${id}#`),
+      ),
+    )
+    expect((await api(server, dealer.secret.key, 'DELETE', `/v1/documents/${id}`)).status).toBe(204)
+    // The upsert lands after the deletion (which found nothing to delete then); the worker then
+    // finds the document gone and deletes the vectors it stored.
+    const deletedIds = () =>
+      pc.requests
+        .filter((r) => r.path === '/vectors/delete')
+        .flatMap((r) => (r.body.ids ?? []) as string[])
+        .filter((v) => v.startsWith(`${id}#`))
+    await eventually(async () => deletedIds().length > 0)
+    expect(idsOf(dealer.tenantId, id)).toEqual([])
+    await eventually(
+      async () =>
+        (await server.db.query('select 1 from vector_deletions where document_id = $1', [id]))
           .length === 0,
     )
   })

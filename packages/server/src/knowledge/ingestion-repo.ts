@@ -70,7 +70,9 @@ export async function renewClaim(
 ): Promise<boolean> {
   const rows = await db.query(
     `update documents
-       set progress = greatest(progress, $3), lease_expires_at = now() + make_interval(secs => $4),
+       set progress = greatest(progress, $3),
+           -- Never shortens a lease: a document told to wait (retryLater) keeps its wait.
+           lease_expires_at = greatest(lease_expires_at, now() + make_interval(secs => $4)),
            updated_at = now()
      where id = $1 and attempts = $2 and status = 'processing' returning id`,
     [doc.id, doc.attempt, progress, leaseSeconds],

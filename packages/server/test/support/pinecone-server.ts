@@ -12,7 +12,15 @@ export interface PineconeRequest {
   body: any
 }
 
-type Reply = (req: PineconeRequest, res: ServerResponse) => void | Promise<void>
+/** An answer that needs nothing but the request. */
+type Answer = (req: PineconeRequest, res: ServerResponse) => void
+
+/** A scripted answer; `proceed` answers as the API would have (after a delay, say). */
+type Reply = (
+  req: PineconeRequest,
+  res: ServerResponse,
+  proceed: () => void | Promise<void>,
+) => void | Promise<void>
 
 interface Scripted {
   path: RegExp
@@ -36,7 +44,7 @@ export function errorReply(
   code: string,
   message: string,
   headers: Record<string, string> = {},
-): Reply {
+): Answer {
   return (_req, res) => {
     res.writeHead(status, { 'content-type': 'application/json', ...headers })
     res.end(JSON.stringify({ error: { code, message }, status }))
@@ -44,15 +52,23 @@ export function errorReply(
 }
 
 /** A 200 whose body is not what the API documents (a proxy's page, a truncated answer). */
-export function malformedReply(body = '<html>502 Bad Gateway</html>'): Reply {
+export function malformedReply(body = '<html>502 Bad Gateway</html>'): Answer {
   return (_req, res) => {
     res.writeHead(200, { 'content-type': 'application/json' })
     res.end(body)
   }
 }
 
+/** Answers as the API would, `ms` later. */
+export function delayedReply(ms: number): Reply {
+  return async (_req, _res, proceed) => {
+    await new Promise((resolve) => setTimeout(resolve, ms))
+    await proceed()
+  }
+}
+
 /** Never answers (until the connection is closed): for timeouts. */
-export function hangReply(): Reply {
+export function hangReply(): Answer {
   return () => {}
 }
 
@@ -109,7 +125,7 @@ export async function startPineconeServer(options: {
     return { index, vectors }
   }
 
-  const routes: Record<string, Reply> = {
+  const routes: Record<string, Answer> = {
     'GET /indexes/:name': (req, res) => {
       const name = decodeURIComponent(req.path.slice('/indexes/'.length))
       const index = indexes.get(name)
@@ -254,17 +270,20 @@ export async function startPineconeServer(options: {
         'Missing X-Pinecone-Api-Version header',
       )(request, res)
     }
-    const scripted = script.findIndex((s) => s.path.test(request.path))
-    if (scripted >= 0) {
-      const [{ reply }] = script.splice(scripted, 1) as [Scripted]
-      return reply(request, res)
-    }
     const route =
       request.method === 'GET' && request.path.startsWith('/indexes/')
         ? routes['GET /indexes/:name']
         : routes[`${request.method} ${request.path}`]
-    if (!route) return errorReply(404, 'NOT_FOUND', `No route ${request.path}`)(request, res)
-    return route(request, res)
+    const proceed = () =>
+      route
+        ? route(request, res)
+        : errorReply(404, 'NOT_FOUND', `No route ${request.path}`)(request, res)
+    const scripted = script.findIndex((s) => s.path.test(request.path))
+    if (scripted >= 0) {
+      const [{ reply }] = script.splice(scripted, 1) as [Scripted]
+      return reply(request, res, proceed)
+    }
+    return proceed()
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
