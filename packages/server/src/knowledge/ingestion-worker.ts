@@ -200,8 +200,8 @@ export function createIngestionWorker(options: IngestionWorkerOptions): Ingestio
     await failDocument(db, doc, {
       code: 'ingestion_failed',
       message: err.retryable
-        ? `The search index could not store this document's passages after ${doc.attempt} attempts (${err.reason}). Try again later.`
-        : `The search index refused this document's passages (${err.reason}); the operator must fix the vector store settings, then upload it again.`,
+        ? `The search index could not store this document's passages after ${doc.attempt} attempts (${err.reason}). Delete the document and upload it again later.`
+        : `The search index refused this document's passages (${err.reason}); once the operator has fixed the vector store settings, delete the document and upload it again.`,
     })
   }
 
