@@ -86,7 +86,9 @@ interface SearchRow extends Record<string, unknown> {
 /**
  * Hybrid retrieval: the nearest chunks by embedding and the best full-text matches, each ranked,
  * then fused by reciprocal rank. Runs in the tenant's scope, so row-level security backs up the
- * tenant_id filters.
+ * tenant_id filters. The nearest chunks come from the chunks table (pgvector, or an exact scan)
+ * or, with an external `vectors` store, from its query in the tenant's namespace; should that
+ * query fail, the search goes on with the full-text half alone and `log` gets a warning.
  */
 export function createSearchService(
   db: Db,
