@@ -30,7 +30,7 @@ const SEARCH_BUDGET = { budgetMs: 15_000, min: 5 }
 /** Baseline: the cheapest tenant-scoped read of the same table, the floor of any search. */
 const PRIMARY_KEY_LOOKUP = 'select id, content from chunks where tenant_id = $1 and id = $2'
 
-type Chunk = IndexedChunk & { heading: string }
+type Chunk = Omit<IndexedChunk, 'id'> & { heading: string }
 
 /** Embeds `count` synthetic chunks once; both databases then store the same ones. */
 export async function embeddedChunks(count: number, seed: number): Promise<Chunk[]> {
@@ -69,7 +69,10 @@ export async function storeChunks(
          values ($1, $2, $3, 'markdown', $4, 0, 'processing', 1, now() + interval '1 hour')`,
         [id, tenantId, doc.filename, Buffer.from(id)],
       )
-      const batch = chunks.slice(start, start + CHUNKS_PER_DOCUMENT)
+      // Fresh ids per store: the same chunks may be stored for more than one tenant.
+      const batch = chunks
+        .slice(start, start + CHUNKS_PER_DOCUMENT)
+        .map((c) => ({ ...c, id: newId() }))
       const claimed = { ...doc, attempt: 1 }
       if (!(await completeDocument(tx, db.capabilities, claimed, batch, 'Bench inventory'))) {
         throw new Error('completeDocument refused the bench document')

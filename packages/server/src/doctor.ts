@@ -7,6 +7,8 @@ import { createLiveAvatar } from './providers/avatar/heygen-liveavatar.ts'
 import { embeddingsFromConfig } from './providers/embeddings/embeddings-from-config.ts'
 import { openAIClient } from './providers/llm/answerer-from-config.ts'
 import { mailTransportFromConfig } from './providers/mail/mail-from-config.ts'
+import { checkVectorIndex } from './providers/vectors/index.ts'
+import { vectorsFromConfig } from './providers/vectors/vectors-from-config.ts'
 
 /** The outcome of checking one part of the configuration. */
 export interface Check {
@@ -77,7 +79,7 @@ async function checkModel(config: Config, model: string): Promise<string> {
 
 /**
  * Checks every part the configuration uses: the database, Redis, the language model and its
- * fallback. Each check reports what works, or why not.
+ * fallback, the embeddings, the vector store (Pinecone: reachable, key accepted, dimension) and mail. Each check reports what works, or why not.
  */
 export async function runChecks(config: Config): Promise<Check[]> {
   const checks: Promise<Check>[] = [timed('database', () => checkDatabase(config))]
@@ -91,6 +93,7 @@ export async function runChecks(config: Config): Promise<Check[]> {
     if (fallback) checks.push(timed(`llm fallback ${fallback}`, () => checkModel(config, fallback)))
   }
   checks.push(timed('embeddings', () => embeddingsText(config)))
+  checks.push(timed('vectors', () => vectorsText(config)))
   const mail = mailTransportFromConfig(config.mail)
   checks.push(
     timed('mail', async () =>
@@ -122,6 +125,13 @@ async function checkAvatar(config: Config): Promise<string> {
   }).mintSession({ tenantId: 'doctor', visitorId: 'doctor' })
   const who = config.avatar.provider === 'heygen' ? 'every dealership' : 'dealerships that opt in'
   return `HeyGen LiveAvatar minted a session token for avatar ${heygen.avatarId} (session ${minted.sessionId}; used by ${who})`
+}
+
+async function vectorsText(config: Config): Promise<string> {
+  const store = vectorsFromConfig(config.vectors)
+  if (store.provider === 'pgvector') return 'in PostgreSQL (see database)'
+  const index = await checkVectorIndex(store, config.embeddings.dimensions)
+  return `pinecone index ${index.name}: ${index.dimension} dimensions, ${index.metric} metric, matches the embeddings`
 }
 
 async function embeddingsText(config: Config): Promise<string> {

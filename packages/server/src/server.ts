@@ -28,6 +28,8 @@ import type { EmbeddingModel } from './providers/embeddings/index.ts'
 import { answererFromConfig } from './providers/llm/answerer-from-config.ts'
 import type { AnswerModel } from './providers/llm/index.ts'
 import { createTenantAnswerers } from './providers/llm/tenant-answerers.ts'
+import type { VectorStore } from './providers/vectors/index.ts'
+import { vectorsFromConfig } from './providers/vectors/vectors-from-config.ts'
 import { handshake } from './realtime/handshake.ts'
 import { createRealtimeServer, trackBroadcasts } from './realtime/server.ts'
 import type { RealtimeServer } from './realtime/types.ts'
@@ -48,6 +50,7 @@ export interface ServerParts {
   embeddings?: EmbeddingModel | undefined
   /** The fetch HeyGen's token minting goes through. */
   fetch?: typeof fetch | undefined
+  vectors?: VectorStore | undefined
 }
 
 export interface RunningServer {
@@ -149,8 +152,9 @@ export async function startServer(
   const db = tracing.enabled ? tracedDb(database.db, tracing.tracer) : database.db
   // Before anything else is opened: a start that fails here has only the database to close.
   const embeddings = options.parts?.embeddings ?? embeddingsFromConfig(config.embeddings)
+  const vectors = options.parts?.vectors ?? vectorsFromConfig(config.vectors)
   try {
-    await ensureEmbeddingIndex(db, embeddings, log)
+    await ensureEmbeddingIndex(db, embeddings, log, vectors)
   } catch (err) {
     await tracing.shutdown()
     await database.close()
@@ -178,6 +182,8 @@ export async function startServer(
   const ingestion = createIngestionWorker({
     db,
     embeddings,
+    vectors,
+    vectorRetrySeconds: config.vectors.provider === 'pinecone' ? config.vectors.retrySeconds : 30,
     sources,
     statistics,
     log: log.child({ component: 'ingestion' }),
@@ -185,13 +191,24 @@ export async function startServer(
     onOutcome: (outcome) => metrics.ingestion(outcome),
     tracer: tracing.tracer,
   })
-  const documents = createDocumentService(db, sources, {
-    queued: () => {
-      if (config.ingestInServe) ingestion.notify()
+  const documents = createDocumentService(
+    db,
+    sources,
+    {
+      queued: () => {
+        if (config.ingestInServe) ingestion.notify()
+      },
+      deleted: (tenantId) => statistics.changed(tenantId),
     },
-    deleted: (tenantId) => statistics.changed(tenantId),
-  })
-  const search = createSearchService(db, embeddings)
+    vectors.provider === 'pgvector'
+      ? undefined
+      : {
+          store: vectors,
+          log: log.child({ component: 'vectors' }),
+          retrySeconds: config.vectors.provider === 'pinecone' ? config.vectors.retrySeconds : 30,
+        },
+  )
+  const search = createSearchService(db, embeddings, vectors, log.child({ component: 'search' }))
   const overrides = createProviderOverrides(
     db,
     config.secretKeys.length > 0 ? createSecretBox(config.secretKeys) : undefined,

@@ -7,6 +7,8 @@ import { createDatabaseSourceStore, createFileSourceStore } from './knowledge/so
 import { createLogger, type Logger } from './logger.ts'
 import { embeddingsFromConfig } from './providers/embeddings/embeddings-from-config.ts'
 import type { EmbeddingModel } from './providers/embeddings/index.ts'
+import type { VectorStore } from './providers/vectors/index.ts'
+import { vectorsFromConfig } from './providers/vectors/vectors-from-config.ts'
 import { openMigratedDb } from './server.ts'
 import { tracedDb } from './tracing/traced-db.ts'
 import { createTracing } from './tracing/tracing.ts'
@@ -26,7 +28,11 @@ export interface RunningWorker {
  */
 export async function startWorker(
   config: Config,
-  options: { log?: Logger | undefined; embeddings?: EmbeddingModel | undefined } = {},
+  options: {
+    log?: Logger | undefined
+    embeddings?: EmbeddingModel | undefined
+    vectors?: VectorStore | undefined
+  } = {},
 ): Promise<RunningWorker> {
   if (config.database.kind !== 'postgres') {
     throw new AppError(
@@ -39,8 +45,9 @@ export async function startWorker(
   const tracing = createTracing(config.tracing)
   const db = tracing.enabled ? tracedDb(database.db, tracing.tracer) : database.db
   const embeddings = options.embeddings ?? embeddingsFromConfig(config.embeddings)
+  const vectors = options.vectors ?? vectorsFromConfig(config.vectors)
   try {
-    await ensureEmbeddingIndex(db, embeddings, log)
+    await ensureEmbeddingIndex(db, embeddings, log, vectors)
   } catch (err) {
     await tracing.shutdown()
     await database.close()
@@ -57,6 +64,8 @@ export async function startWorker(
     statistics,
     log: log.child({ component: 'ingestion' }),
     concurrency: config.ingestConcurrency,
+    vectors,
+    vectorRetrySeconds: config.vectors.provider === 'pinecone' ? config.vectors.retrySeconds : 30,
     tracer: tracing.tracer,
   })
   await ingestion.start()

@@ -133,7 +133,7 @@ export function createTurnRunner(deps: TurnRunnerDeps): TurnRunner {
       const dealershipName = await deps.dealershipName(tenantId)
       const retrievalStarted = performance.now()
       const { passages, history } = await inSpan(tracer, 'chat.retrieval', {}, async (span) => {
-        const query = await deps.search.prepare(retrievalText(message.text, visitor.page))
+        const query = await deps.search.prepare(tenantId, retrievalText(message.text, visitor.page))
         // One transaction for everything the turn reads.
         const found = await deps.db.tenant(tenantId, async (tx) => ({
           passages: await deps.search.searchIn(tx, tenantId, query),

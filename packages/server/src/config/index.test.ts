@@ -169,4 +169,28 @@ describe('loadConfig', () => {
     )
     expect(() => loadConfig({ AVATAR_PROVIDER: 'did' })).toThrow(/AVATAR_PROVIDER/)
   })
+
+  it('searches vectors in Postgres unless Pinecone is chosen, and names what Pinecone lacks', () => {
+    expect(loadConfig({}).vectors).toEqual({ provider: 'pgvector' })
+    expect(
+      loadConfig({
+        VECTOR_STORE: 'pinecone',
+        PINECONE_API_KEY: 'pc-key',
+        PINECONE_INDEX: 'dealers',
+        PINECONE_HOST: 'http://127.0.0.1:9/',
+      }).vectors,
+    ).toEqual({
+      provider: 'pinecone',
+      apiKey: 'pc-key',
+      index: 'dealers',
+      host: 'http://127.0.0.1:9',
+      controllerUrl: undefined,
+      timeoutMs: 10_000,
+      retrySeconds: 30,
+    })
+    expect(() => loadConfig({ VECTOR_STORE: 'pinecone' })).toThrow(
+      /PINECONE_API_KEY[\s\S]*PINECONE_INDEX/,
+    )
+    expect(() => loadConfig({ VECTOR_STORE: 'qdrant' })).toThrow(/VECTOR_STORE/)
+  })
 })

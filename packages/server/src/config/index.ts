@@ -92,6 +92,22 @@ const EnvSchema = z.object({
    * setup where every dealership is trusted). Off: such URLs are refused.
    */
   PROVIDER_URLS_ALLOW_PRIVATE: bool.default(false),
+  /** Where chunk vectors are searched: `pgvector` (the chunks table) or `pinecone`. */
+  VECTOR_STORE: z.enum(['pgvector', 'pinecone']).default('pgvector'),
+  PINECONE_API_KEY: z.string().min(1).optional(),
+  /** The index's name; its dimension must equal EMBEDDINGS_DIMENSIONS, its metric cosine. */
+  PINECONE_INDEX: z.string().min(1).optional(),
+  /** The index's data-plane host; unset, it is looked up with the index's name (describe index). */
+  PINECONE_HOST: url(['http', 'https']).optional(),
+  /** The control-plane URL (describe index); Pinecone's own by default. */
+  PINECONE_CONTROLLER_URL: url(['http', 'https']).optional(),
+  /** Longest wait for one Pinecone request; a chat turn then answers from full text alone. */
+  PINECONE_TIMEOUT_MS: positiveInt.default(10_000),
+  /**
+   * First wait before trying again what Pinecone failed for a passing reason (429, 5xx, timeout):
+   * a document's ingestion, or the deletion of a deleted document's vectors. Doubles each time.
+   */
+  PINECONE_RETRY_SECONDS: positiveInt.default(30),
   /** `outbox` (embedded: mail is recorded, not sent) or `mailgun`. */
   MAIL_PROVIDER: z.enum(['outbox', 'mailgun']).default('outbox'),
   /** The From header; defaults to assistant@ the Mailgun domain. */
@@ -178,6 +194,7 @@ export interface Config {
   secretKeys: Buffer[]
   mail: MailConfig
   avatar: AvatarConfig
+  vectors: VectorsConfig
   providerUrlsAllowPrivate: boolean
 }
 
@@ -252,6 +269,38 @@ function mailConfig(e: z.infer<typeof EnvSchema>): MailConfig {
     apiKey: e.MAILGUN_API_KEY!,
     domain: e.MAILGUN_DOMAIN!,
     url: e.MAILGUN_URL.replace(/\/+$/, ''),
+  }
+}
+
+/** Where chunk vectors are searched: Postgres's chunks table, or a Pinecone index. */
+export type VectorsConfig =
+  | { provider: 'pgvector' }
+  | {
+      provider: 'pinecone'
+      apiKey: string
+      index: string
+      host: string | undefined
+      controllerUrl: string | undefined
+      timeoutMs: number
+      retrySeconds: number
+    }
+
+function vectorsConfig(e: z.infer<typeof EnvSchema>): VectorsConfig {
+  if (e.VECTOR_STORE === 'pgvector') return { provider: 'pgvector' }
+  const issues: { variable: string; message: string }[] = []
+  if (!e.PINECONE_API_KEY)
+    issues.push({ variable: 'PINECONE_API_KEY', message: 'is required with VECTOR_STORE=pinecone' })
+  if (!e.PINECONE_INDEX)
+    issues.push({ variable: 'PINECONE_INDEX', message: 'is required with VECTOR_STORE=pinecone' })
+  if (issues.length > 0) throw new ConfigError(issues)
+  return {
+    provider: 'pinecone',
+    apiKey: e.PINECONE_API_KEY!,
+    index: e.PINECONE_INDEX!,
+    host: e.PINECONE_HOST?.replace(/\/+$/, ''),
+    controllerUrl: e.PINECONE_CONTROLLER_URL?.replace(/\/+$/, ''),
+    timeoutMs: e.PINECONE_TIMEOUT_MS,
+    retrySeconds: e.PINECONE_RETRY_SECONDS,
   }
 }
 
@@ -433,6 +482,7 @@ export function loadConfig(
     secretKeys: e.AVATARADAM_SECRET_KEYS ?? [],
     mail: mailConfig(e),
     avatar: avatarConfig(e),
+    vectors: vectorsConfig(e),
     providerUrlsAllowPrivate: e.PROVIDER_URLS_ALLOW_PRIVATE,
   }
 }

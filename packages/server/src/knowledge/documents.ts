@@ -3,6 +3,8 @@ import type { DocumentAccepted, KnowledgeDocument } from '@avataradam/sdk/protoc
 import type { Db } from '../db/index.ts'
 import { AppError } from '../errors.ts'
 import { newId } from '../ids.ts'
+import type { Logger } from '../logger.ts'
+import type { ExternalVectorStore } from '../providers/vectors/index.ts'
 import {
   deleteDocument,
   findDocument,
@@ -12,6 +14,7 @@ import {
 } from './documents-repo.ts'
 import { detectKind } from './parse/detect-kind.ts'
 import type { SourceStore } from './source-store.ts'
+import { deleteRecordedVectors, recordVectorDeletion } from './vector-deletions.ts'
 
 export interface Upload {
   bytes: Uint8Array
@@ -25,7 +28,11 @@ export interface DocumentService {
   accept(tenantId: string, upload: Upload): Promise<DocumentAccepted>
   get(tenantId: string, id: string): Promise<KnowledgeDocument>
   list(tenantId: string): Promise<KnowledgeDocument[]>
-  /** Deletes the document and every chunk of it, so no answer can cite it again. */
+  /**
+   * Deletes the document and every chunk of it, so no answer can cite it again. With an external
+   * vector store its vectors are deleted too; should the store fail, the deletion is recorded and
+   * retried later (vectors without their chunk are never returned meanwhile).
+   */
   delete(tenantId: string, id: string): Promise<void>
 }
 
@@ -37,6 +44,7 @@ export function createDocumentService(
   db: Db,
   sources: SourceStore,
   events: { queued(): void; deleted(tenantId: string): void },
+  vectors?: { store: ExternalVectorStore; log: Logger; retrySeconds: number },
 ): DocumentService {
   const notFound = (id: string) => new AppError('not_found', `No document with id ${id}.`)
   return {
@@ -94,8 +102,22 @@ export function createDocumentService(
     },
 
     async delete(tenantId, id) {
-      if (!(await db.tenant(tenantId, (tx) => deleteDocument(tx, tenantId, id)))) throw notFound(id)
+      const deleted = await db.tenant(tenantId, async (tx) => {
+        if (!(await deleteDocument(tx, tenantId, id))) return false
+        if (vectors) await recordVectorDeletion(tx, tenantId, id)
+        return true
+      })
+      if (!deleted) throw notFound(id)
       await sources.remove({ tenantId, documentId: id })
+      if (vectors) {
+        await deleteRecordedVectors(
+          db,
+          vectors.store,
+          vectors.log,
+          { tenantId, documentId: id },
+          vectors.retrySeconds,
+        )
+      }
       events.deleted(tenantId)
     },
   }

@@ -1,12 +1,18 @@
 import type { Db } from '../db/index.ts'
 import type { Logger } from '../logger.ts'
 import type { EmbeddingModel } from '../providers/embeddings/index.ts'
+import { checkVectorIndex, type VectorStore, VectorStoreError } from '../providers/vectors/index.ts'
 
-/** Which model made the stored vectors; vectors of two models cannot be compared. */
+/**
+ * Which model made the stored vectors (vectors of two models cannot be compared), and where they
+ * are searched (a store switched to holds none of them yet).
+ */
 interface IndexedWith {
   provider: string
   modelId: string
   dimensions: number
+  /** `pgvector`, or `pinecone:<index>`; absent in records made before it was recorded. */
+  vectors?: string
 }
 
 // Every index made before the model was recorded was made by the local model at 256 dimensions.
@@ -14,21 +20,41 @@ const BEFORE_RECORDING: IndexedWith = { provider: 'local', modelId: 'hashed-256'
 const LOCK = 0x41_76_45_6d
 
 /**
- * Makes the stored vectors match the configured embedding model. When the model (or its
- * dimensions) changed since the documents were indexed, their passages are deleted and every
- * document goes back to the ingestion queue, to be embedded again from its stored source; the
- * vector column takes the new length. Returns how many documents were queued again. Change the
- * model with every instance stopped: one still running the old model would index with it.
+ * Makes the stored vectors match the configured embedding model and vector store. When the model
+ * (or its dimensions, or the store) changed since the documents were indexed, their passages are
+ * deleted and every document goes back to the ingestion queue, to be embedded again from its
+ * stored source (and each document's old vectors in an external store replaced); the vector
+ * column takes the new length. An external store's index must have the model's dimension: a
+ * mismatch (or a refused key, or no such index) stops the start with what to fix; a store that is
+ * merely unreachable is logged, and ingestion retries later. Returns how many documents were
+ * queued again. Change the model with every instance stopped: one still running the old model
+ * would index with it.
  */
 export async function ensureEmbeddingIndex(
   db: Db,
   model: EmbeddingModel,
   log: Logger,
+  vectors: VectorStore = { provider: 'pgvector' },
 ): Promise<number> {
+  let vectorsName = 'pgvector'
+  if (vectors.provider !== 'pgvector') {
+    vectorsName = `${vectors.provider}:${vectors.indexName}`
+    try {
+      const index = await checkVectorIndex(vectors, model.dimensions)
+      log.info({ vectorStore: vectors.provider, index }, 'vector index checked')
+    } catch (err) {
+      if (!VectorStoreError.isInstance(err) || !err.retryable) throw err
+      log.warn(
+        { err, vectorStore: vectors.provider },
+        'the vector store is unreachable: its index could not be checked; ingestion will retry',
+      )
+    }
+  }
   const current: IndexedWith = {
     provider: model.provider,
     modelId: model.modelId,
     dimensions: model.dimensions,
+    vectors: vectorsName,
   }
   return db.transaction(async (tx) => {
     // Instances starting together: one re-indexes, the others then find the model recorded.
@@ -41,7 +67,8 @@ export async function ensureEmbeddingIndex(
     const same =
       previous?.provider === current.provider &&
       previous.modelId === current.modelId &&
-      previous.dimensions === current.dimensions
+      previous.dimensions === current.dimensions &&
+      (previous.vectors ?? 'pgvector') === current.vectors
     let queued = 0
     if (previous && !same) {
       // Nothing is deleted until the new model has answered: a wrong key or model name stops the
@@ -56,7 +83,7 @@ export async function ensureEmbeddingIndex(
       queued = requeued.length
       log.warn(
         { from: previous, to: current, documents: queued },
-        'the embedding model changed: every document is queued to be indexed again',
+        'the embedding model or vector store changed: every document is queued to be indexed again',
       )
     }
     if (db.capabilities.vector && (previous?.dimensions ?? 256) !== current.dimensions) {

@@ -1,6 +1,8 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises'
 import type { Db } from '../db/index.ts'
+import { newId } from '../ids.ts'
 import type { EmbeddingModel } from '../providers/embeddings/index.ts'
+import type { VectorStore } from '../providers/vectors/index.ts'
 import {
   type ClaimedDocument,
   completeDocument,
@@ -14,6 +16,7 @@ import type { SourceStore } from './source-store.ts'
 export interface IngestContext {
   db: Db
   embeddings: EmbeddingModel
+  vectors: VectorStore
   parser: DocumentParser
   sources: SourceStore
   leaseSeconds: number
@@ -34,7 +37,7 @@ const MAX_CHUNKS = 20_000
  * unreadable file, IngestionInterrupted when the work should simply stop.
  */
 export async function ingestDocument(ctx: IngestContext, doc: ClaimedDocument): Promise<void> {
-  const { db, embeddings, parser, sources, leaseSeconds, signal } = ctx
+  const { db, embeddings, vectors, parser, sources, leaseSeconds, signal } = ctx
   const checkpoint = async (progress: number) => {
     if (signal.aborted) throw new IngestionInterrupted('stopping')
     if (!(await renewClaim(db, doc, progress, leaseSeconds))) {
@@ -62,14 +65,30 @@ export async function ingestDocument(ctx: IngestContext, doc: ClaimedDocument): 
   const batchSize = Math.min(128, embeddings.maxEmbeddingsPerCall)
   for (let start = 0; start < drafts.length; start += batchSize) {
     const batch = drafts.slice(start, start + batchSize)
-    const { embeddings: vectors } = await embeddings.doEmbed({
+    const { embeddings: embedded } = await embeddings.doEmbed({
       values: batch.map((d) => (d.heading ? `${d.heading}\n${d.content}` : d.content)),
       abortSignal: signal,
     })
-    for (const [i, draft] of batch.entries()) chunks.push({ ...draft, embedding: vectors[i]! })
+    for (const [i, draft] of batch.entries()) {
+      chunks.push({ ...draft, id: newId(), embedding: embedded[i]! })
+    }
     await checkpoint(0.1 + (0.85 * chunks.length) / drafts.length)
     // Local embedding is CPU work: let chat turns run between batches.
     await yieldToEventLoop()
+  }
+
+  if (vectors.provider !== 'pgvector') {
+    // Vectors first, rows second: the document turns 'ready' only once its vectors are stored,
+    // and a failure here (thrown as VectorStoreError) leaves it for the worker to retry or fail.
+    // An earlier attempt's vectors (other chunk ids) are removed first.
+    await vectors.deleteDocument(doc.tenantId, doc.id)
+    await vectors.upsert(
+      doc.tenantId,
+      doc.id,
+      chunks.map((c) => ({ chunkId: c.id, vector: c.embedding })),
+      { abortSignal: signal },
+    )
+    await checkpoint(0.97)
   }
 
   const done = await db.tenant(doc.tenantId, (tx) =>

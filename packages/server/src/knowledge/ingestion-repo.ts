@@ -1,6 +1,5 @@
 import type { DocumentKind, ErrorBody } from '@avataradam/sdk/protocol'
 import type { DbCapabilities, Queryable } from '../db/index.ts'
-import { newId } from '../ids.ts'
 import { vectorLiteral, vectorType } from './vector-sql.ts'
 
 /** A document a worker has claimed. `attempt` fences its writes: a lost claim writes nothing. */
@@ -71,7 +70,9 @@ export async function renewClaim(
 ): Promise<boolean> {
   const rows = await db.query(
     `update documents
-       set progress = greatest(progress, $3), lease_expires_at = now() + make_interval(secs => $4),
+       set progress = greatest(progress, $3),
+           -- Never shortens a lease: a document told to wait (retryLater) keeps its wait.
+           lease_expires_at = greatest(lease_expires_at, now() + make_interval(secs => $4)),
            updated_at = now()
      where id = $1 and attempts = $2 and status = 'processing' returning id`,
     [doc.id, doc.attempt, progress, leaseSeconds],
@@ -90,6 +91,25 @@ export async function releaseClaim(db: Queryable, doc: ClaimedDocument): Promise
   )
 }
 
+/**
+ * Leaves a claimed document to be claimed again after `seconds` (its lease runs out then), with
+ * the reason in its error meanwhile. The attempt counts.
+ */
+export async function retryLater(
+  db: Queryable,
+  doc: ClaimedDocument,
+  seconds: number,
+  error: ErrorBody,
+): Promise<void> {
+  await db.query(
+    `update documents
+       set error = $3::text::jsonb, lease_expires_at = now() + make_interval(secs => $4),
+           progress = 0, updated_at = now()
+     where id = $1 and attempts = $2 and status = 'processing'`,
+    [doc.id, doc.attempt, JSON.stringify(error), seconds],
+  )
+}
+
 export async function failDocument(
   db: Queryable,
   doc: ClaimedDocument,
@@ -105,6 +125,8 @@ export async function failDocument(
 }
 
 export interface IndexedChunk {
+  /** Chosen before storing, so an external vector store can hold the same id. */
+  id: string
   heading: string | null
   content: string
   embedding: number[]
@@ -139,7 +161,7 @@ export async function completeDocument(
       [
         doc.tenantId,
         doc.id,
-        batch.map(() => newId()),
+        batch.map((c) => c.id),
         batch.map((_, i) => start + i),
         batch.map((c) => c.heading),
         batch.map((c) => c.content),

@@ -2,7 +2,9 @@ import { type Tracer, trace } from '@opentelemetry/api'
 import type { Db } from '../db/index.ts'
 import type { Logger } from '../logger.ts'
 import type { EmbeddingModel } from '../providers/embeddings/index.ts'
+import { type VectorStore, VectorStoreError } from '../providers/vectors/index.ts'
 import { inSpan } from '../tracing/tracing.ts'
+import { findDocument } from './documents-repo.ts'
 import { IngestionInterrupted, ingestDocument } from './ingest-document.ts'
 import {
   type ClaimedDocument,
@@ -11,15 +13,19 @@ import {
   failDocument,
   releaseClaim,
   renewClaim,
+  retryLater,
 } from './ingestion-repo.ts'
 import { DocumentParseError } from './parse/types.ts'
 import { createParserPool } from './parser-pool.ts'
 import type { SearchStatistics } from './search-statistics.ts'
 import type { SourceStore } from './source-store.ts'
+import { recordVectorDeletion, sweepVectorDeletions } from './vector-deletions.ts'
 
 export interface IngestionWorkerOptions {
   db: Db
   embeddings: EmbeddingModel
+  /** Where vectors go; an external store is written before the document turns ready. */
+  vectors?: VectorStore | undefined
   sources: SourceStore
   log: Logger
   /** Documents processed at once by this process. */
@@ -30,6 +36,12 @@ export interface IngestionWorkerOptions {
   pollIntervalMs?: number
   /** A document whose processing crashed this many times is marked failed instead of retried. */
   maxAttempts?: number
+  /**
+   * First wait before trying again a document the vector store failed on for a passing reason
+   * (429, 5xx, timeout); doubles with each attempt, unless the store asked for longer. Recorded
+   * deletions of vectors are retried with the same backoff.
+   */
+  vectorRetrySeconds?: number
   /** Told when a document is indexed. */
   statistics: SearchStatistics
   /** Told how each processing attempt ended (metrics). */
@@ -62,6 +74,8 @@ export function createIngestionWorker(options: IngestionWorkerOptions): Ingestio
   const pollIntervalMs = options.pollIntervalMs ?? 2000
   const maxAttempts = options.maxAttempts ?? 3
   const tracer = options.tracer ?? trace.getTracer('@avataradam/server')
+  const vectors: VectorStore = options.vectors ?? { provider: 'pgvector' }
+  const vectorRetrySeconds = options.vectorRetrySeconds ?? 30
   const running = new Map<string, { doc: ClaimedDocument; done: Promise<void> }>()
   const stopping = new AbortController()
   let timer: NodeJS.Timeout | undefined
@@ -78,6 +92,12 @@ export function createIngestionWorker(options: IngestionWorkerOptions): Ingestio
   let paused = false
 
   async function claimWhileRoom(): Promise<void> {
+    if (vectors.provider !== 'pgvector' && !stopping.signal.aborted) {
+      // Deletions the vector store missed (it was down) are retried here, on every poll.
+      await sweepVectorDeletions(db, vectors, log, vectorRetrySeconds).catch((err) =>
+        log.warn({ err }, 'could not sweep recorded vector deletions'),
+      )
+    }
     try {
       while (running.size < concurrency && !paused && !stopping.signal.aborted) {
         const doc = await claimNextDocument(db, leaseSeconds)
@@ -119,7 +139,7 @@ export function createIngestionWorker(options: IngestionWorkerOptions): Ingestio
         return
       }
       await ingestDocument(
-        { db, embeddings, parser, sources, leaseSeconds, signal: stopping.signal },
+        { db, embeddings, vectors, parser, sources, leaseSeconds, signal: stopping.signal },
         doc,
       )
       jobLog.info({ ms: Math.round(performance.now() - started) }, 'document ready')
@@ -134,6 +154,13 @@ export function createIngestionWorker(options: IngestionWorkerOptions): Ingestio
       } else if (err instanceof IngestionInterrupted) {
         jobLog.info({ reason: err.message }, 'ingestion interrupted')
         options.onOutcome?.('retried')
+        await forgetVectorsOfDeleted(doc).catch((failure) =>
+          jobLog.warn({ err: failure }, 'could not check for vectors of a deleted document'),
+        )
+      } else if (VectorStoreError.isInstance(err)) {
+        await vectorStoreFailed(doc, err, jobLog).catch((failure) =>
+          jobLog.warn({ err: failure }, 'could not record the vector store failure'),
+        )
       } else if (err instanceof DocumentParseError) {
         // Should the database be unreachable, the lease runs out and the document is retried.
         await failDocument(db, doc, { code: 'document_unreadable', message: err.message }).catch(
@@ -152,6 +179,52 @@ export function createIngestionWorker(options: IngestionWorkerOptions): Ingestio
     } finally {
       clearInterval(heartbeat)
     }
+  }
+
+  /** A document deleted while its vectors were being stored: those vectors must go as well. */
+  async function forgetVectorsOfDeleted(doc: ClaimedDocument): Promise<void> {
+    if (vectors.provider === 'pgvector') return
+    await db.tenant(doc.tenantId, async (tx) => {
+      if (!(await findDocument(tx, doc.tenantId, doc.id))) {
+        await recordVectorDeletion(tx, doc.tenantId, doc.id)
+      }
+    })
+  }
+
+  /**
+   * A passing failure (429, 5xx, timeout, an unreadable answer) puts the document back in the
+   * queue after a wait, its error saying why, until its attempts run out; one that needs the
+   * operator (key refused, no such index, vectors rejected) fails the document at once.
+   */
+  async function vectorStoreFailed(
+    doc: ClaimedDocument,
+    err: VectorStoreError,
+    jobLog: Logger,
+  ): Promise<void> {
+    if (err.retryable && doc.attempt < maxAttempts) {
+      const seconds = Math.max(
+        err.retryAfterSeconds ?? 0,
+        vectorRetrySeconds * 2 ** (doc.attempt - 1),
+      )
+      jobLog.warn(
+        { err, reason: err.reason, retryInSeconds: seconds },
+        'the vector store failed: ingestion will be retried',
+      )
+      await retryLater(db, doc, seconds, {
+        code: 'ingestion_failed',
+        message: `The search index could not store this document's passages (${err.reason}); trying again in ${Math.ceil(seconds)} s.`,
+      })
+      options.onOutcome?.('retried')
+      return
+    }
+    jobLog.error({ err, reason: err.reason }, 'the vector store failed: document failed')
+    await failDocument(db, doc, {
+      code: 'ingestion_failed',
+      message: err.retryable
+        ? `The search index could not store this document's passages after ${doc.attempt} attempts (${err.reason}). Delete the document and upload it again later.`
+        : `The search index refused this document's passages (${err.reason}); once the operator has fixed the vector store settings, delete the document and upload it again.`,
+    })
+    options.onOutcome?.('failed')
   }
 
   return {
