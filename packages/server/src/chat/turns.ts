@@ -4,12 +4,14 @@ import type {
   ChatError,
   ChatMessage,
   Citation,
+  LeadRequest,
 } from '@avataradam/sdk/protocol'
 import type { Db } from '../db/index.ts'
 import { toErrorBody } from '../errors.ts'
 import type { SearchService } from '../knowledge/search.ts'
+import type { LeadOffer } from '../leads/lead-capture-tool.ts'
 import type { Logger } from '../logger.ts'
-import type { AnswerModel, Passage } from '../providers/llm/index.ts'
+import type { AnswerModel, AnswerTool, Passage } from '../providers/llm/index.ts'
 import { retrievalText } from '../providers/llm/question-focus.ts'
 import type { Visitor } from './chat-service.ts'
 import {
@@ -26,6 +28,16 @@ export interface TurnEvents {
   delta(delta: ChatDelta): void
   done(done: ChatDone): void
   error(error: ChatError): void
+  /** The model asked for a lead form: sent after `done`. */
+  leadRequest(request: LeadRequest): void
+}
+
+/** What a turn's tools may know and do. */
+export interface TurnContext {
+  visitor: Visitor
+  conversationId: string
+  /** Shows the visitor a lead form once the answer is done (once per turn). */
+  offerLead(offer: LeadOffer): void
 }
 
 export interface TurnRunnerDeps {
@@ -35,6 +47,8 @@ export interface TurnRunnerDeps {
   answerer(tenantId: string): Promise<AnswerModel>
   log: Logger
   dealershipName(tenantId: string): Promise<string>
+  /** Functions the model may call in this turn, scoped to its dealership and visitor. */
+  tools?: ((turn: TurnContext) => AnswerTool[]) | undefined
 }
 
 export interface TurnRunner {
@@ -123,6 +137,27 @@ export function createTurnRunner(deps: TurnRunnerDeps): TurnRunner {
         events.delta({ conversationId, messageId: answerId, text: unsent, index: index++ })
         unsent = ''
       }
+      // Passages the tools found (inventory vehicles) are cited like retrieved ones.
+      const toolPassages: Passage[] = []
+      let leadOffer: LeadOffer | undefined
+      const tools = deps
+        .tools?.({
+          visitor,
+          conversationId,
+          offerLead: (offer) => {
+            leadOffer ??= offer
+          },
+        })
+        .map(
+          (tool): AnswerTool => ({
+            ...tool,
+            async run(args, context) {
+              const result = await tool.run(args, context)
+              toolPassages.push(...(result.passages ?? []))
+              return result
+            },
+          }),
+        )
       try {
         const answerer = await deps.answerer(tenantId)
         for await (const part of answerer.doStream({
@@ -132,6 +167,7 @@ export function createTurnRunner(deps: TurnRunnerDeps): TurnRunner {
           dealershipName,
           page: visitor.page ?? undefined,
           abortSignal: stop,
+          tools,
         })) {
           stop.throwIfAborted()
           if (part.type === 'text') {
@@ -150,7 +186,7 @@ export function createTurnRunner(deps: TurnRunnerDeps): TurnRunner {
       }
       flush()
       stop.throwIfAborted()
-      const citations = citationsFor(passages, chunkIds)
+      const citations = citationsFor([...passages, ...toolPassages], chunkIds)
       const stored = await deps.db.tenant(tenantId, async (tx) => {
         const inserted = await insertAssistantMessage(tx, {
           id: answerId,
@@ -169,6 +205,9 @@ export function createTurnRunner(deps: TurnRunnerDeps): TurnRunner {
         text: stored.text,
         citations: stored.citations,
       })
+      if (leadOffer) {
+        events.leadRequest({ conversationId, answerId: stored.id, ...leadOffer })
+      }
     } catch (err) {
       if (claimLost.signal.aborted) {
         log.warn('answer claim lost to another instance; stopping this answer')
