@@ -54,7 +54,7 @@ export async function insertLead(db: Queryable, lead: NewLead): Promise<Lead | n
   const [row] = await db.query<LeadRow>(
     `insert into leads (id, tenant_id, conversation_id, visitor_id, client_lead_id, name, email,
        phone, message, reason, vehicle, page, consent_at)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, now())
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::text::jsonb, $12::text::jsonb, now())
      on conflict (tenant_id, visitor_id, client_lead_id) do nothing
      returning ${COLUMNS}`,
     [
