@@ -5,6 +5,8 @@ import {
   type ClientEvents,
   type ClientOptions,
   type ClientStatus,
+  type Lead,
+  type LeadSubmitPayload,
   type VisitorClient,
 } from '@avataradam/sdk'
 
@@ -15,6 +17,8 @@ export interface FakeClient extends VisitorClient {
   newConversations: number
   closed: boolean
   storedHistory: ChatMessage[]
+  /** Leads submitted, each with the promise the test settles. */
+  leads: { lead: LeadSubmitPayload; resolve(lead: Lead): void; reject(error: unknown): void }[]
   conversationId: string | undefined
   status: ClientStatus
   /** Tells the panel what a real client would. */
@@ -30,6 +34,7 @@ export function fakeClient(): FakeClient {
     newConversations: 0,
     closed: false,
     storedHistory: [],
+    leads: [],
     visitorId: 'v_test_visitor',
     conversationId: undefined,
     status: 'connecting',
@@ -42,6 +47,12 @@ export function fakeClient(): FakeClient {
       return client.storedHistory
     },
     setPage() {},
+    submitLead(lead) {
+      return new Promise<Lead>((resolve, reject) => {
+        const payload = { ...lead, clientLeadId: lead.clientLeadId ?? 'l_generated' }
+        client.leads.push({ lead: payload, resolve, reject })
+      })
+    },
     newConversation() {
       client.newConversations++
       client.conversationId = undefined
