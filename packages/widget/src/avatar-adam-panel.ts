@@ -192,7 +192,7 @@ export class AvatarAdamPanel extends LitElement {
         ${conversation.messages.map((m) => this.#message(m))}
         ${
           conversation.leadRequest
-            ? html`<li class="message assistant lead" part="message lead">
+            ? html`<li class="lead" part="lead">
               <avatar-adam-lead-form
                 .request=${conversation.leadRequest}
                 .submit=${(lead: LeadSubmitPayload) => conversation.submitLead(lead)}
