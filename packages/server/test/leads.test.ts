@@ -370,3 +370,41 @@ describe('start_lead_capture and lead:submit', () => {
     expect(doc.body.components.schemas).toHaveProperty('Lead')
   })
 })
+
+describe('the embedded answerer (no language model)', () => {
+  it('offers the lead form when the visitor plainly asks for a test drive', async () => {
+    const embedded = await startTestServer()
+    try {
+      const tenant = await createTenant(embedded)
+      await uploadAndWait(embedded, tenant.secret.key, 'inventory.csv', INVENTORY_A)
+      const socket = await connectVisitor(visitorClient(embedded, { key: tenant.publishable.key }))
+      const requested = new Promise<LeadRequest>((resolve) => socket.once('lead:request', resolve))
+      const page = {
+        url: 'https://dealer.example/used/T100',
+        vehicle: { year: 2021, make: 'Toyota', model: 'RAV4', stockNumber: 'T100' },
+      }
+      const { done, ack } = await ask(socket, 'Can I test drive this one on Saturday?', { page })
+      expect(done.text).toMatch(/Leave your details in the form below/)
+      expect(await requested).toEqual({
+        conversationId: ack.conversationId,
+        answerId: done.messageId,
+        reason: 'Test drive: 2021 Toyota RAV4',
+        vehicle: { name: '2021 Toyota RAV4', stockNumber: 'T100' },
+      })
+      // Other questions get no form.
+      let offered = false
+      socket.on('lead:request', () => {
+        offered = true
+      })
+      const hours = await ask(socket, 'How much is the RAV4?', {
+        conversationId: ack.conversationId,
+      })
+      expect(hours.done.text).not.toMatch(/form below/)
+      await new Promise((r) => setTimeout(r, 50))
+      expect(offered).toBe(false)
+      socket.close()
+    } finally {
+      await embedded.stop()
+    }
+  })
+})
