@@ -12,13 +12,13 @@ export interface LeadOffer {
 }
 
 // Prefill is a convenience: a value that does not fit is left out, not an error.
-const lenient = <T extends z.ZodType>(schema: T) =>
+const lenient = <T extends z.ZodType<string>>(schema: T) =>
   z
-    .unknown()
-    .optional()
+    .string()
+    .nullish()
     .transform((v) => {
       const parsed = schema.safeParse(v)
-      return parsed.success ? (parsed.data as z.output<T>) : undefined
+      return parsed.success ? parsed.data : undefined
     })
 
 const StartLeadCaptureArgs = z.object({
