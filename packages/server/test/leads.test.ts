@@ -293,6 +293,31 @@ describe('start_lead_capture and lead:submit', () => {
     stranger.close()
   })
 
+  it("row-level security hides and refuses another dealership's leads, even without a filter", async () => {
+    const seenByB = await server.db.tenant(b.tenantId, (tx) =>
+      tx.query<{ id: string }>('select id from leads'),
+    )
+    expect(seenByB).toEqual([])
+    const seenByA = await server.db.tenant(a.tenantId, (tx) =>
+      tx.query<{ id: string }>('select id from leads'),
+    )
+    expect(seenByA.length).toBeGreaterThan(0)
+    await expect(
+      server.db.tenant(b.tenantId, (tx) =>
+        tx.query(`update leads set name = 'hijacked' where id = $1 returning id`, [seenByA[0]!.id]),
+      ),
+    ).resolves.toEqual([])
+    await expect(
+      server.db.tenant(b.tenantId, (tx) =>
+        tx.query(
+          `insert into leads (id, tenant_id, visitor_id, client_lead_id, name, email, consent_at)
+           values ($1, $2, 'v', 'lead_xxxxxxxx', 'x', 'x@example.com', now())`,
+          [crypto.randomUUID(), a.tenantId],
+        ),
+      ),
+    ).rejects.toThrow(/row-level security/)
+  })
+
   it('refuses invalid leads with invalid_request naming the field, and stores nothing', async () => {
     const socket = await visitorOf(a)
     const cases: [Record<string, unknown>, string][] = [
