@@ -316,6 +316,10 @@ export interface LeadSettings {
 export interface ClientToServerEvents {
   'chat:send': (payload: ChatSendPayload, ack: (res: Ack<ChatSendResult>) => void) => void
   'conversation:history': (payload: HistoryPayload, ack: (res: Ack<HistoryResult>) => void) => void
+  /**
+   * The visitor's contact details, with their consent. Errors: `invalid_request` (the fields at
+   * fault in `details.issues`), `conversation_not_found` (not this visitor's), `rate_limited`.
+   */
   'lead:submit': (payload: LeadSubmitPayload, ack: (res: Ack<LeadSubmitResult>) => void) => void
 }
 
