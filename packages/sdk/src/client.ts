@@ -14,6 +14,10 @@ import {
   type HandshakeAuth,
   type HistoryResult,
   isAccessRefusal,
+  type Lead,
+  type LeadRequest,
+  type LeadSubmitPayload,
+  type LeadSubmitResult,
   type PageContext,
   type ServerToClientEvents,
 } from './protocol.ts'
@@ -53,6 +57,8 @@ export interface ClientEvents {
   'chat:delta': (delta: ChatDelta) => void
   'chat:done': (done: ChatDone) => void
   'chat:error': (error: ChatError) => void
+  /** The assistant offers the visitor a contact form; answer it with `submitLead`. */
+  'lead:request': (request: LeadRequest) => void
   /** The connection changed state. */
   status: (status: ClientStatus) => void
   /** The server refused the connection (bad key, origin…) or another error outside an answer. */
@@ -92,6 +98,14 @@ export interface VisitorClient {
    * starts a new, billed session: call it when the visitor opens the assistant.
    */
   avatarSession(): Promise<AvatarSession>
+  /**
+   * Sends the visitor's contact details (after a `lead:request`, or a form of your own) and
+   * resolves with the stored lead. `clientLeadId` defaults to a new id; pass the same one to send
+   * again safely. Rejects with `invalid_request` (see `details.issues`), `rate_limited`…
+   */
+  submitLead(
+    lead: Omit<LeadSubmitPayload, 'clientLeadId'> & { clientLeadId?: string },
+  ): Promise<Lead>
   on<E extends keyof ClientEvents>(event: E, listener: ClientEvents[E]): () => void
   close(): void
 }
@@ -151,6 +165,7 @@ export function createClient(options: ClientOptions): VisitorClient {
       'chat:delta',
       'chat:done',
       'chat:error',
+      'lead:request',
       'status',
       'error',
       'conversation',
@@ -373,6 +388,7 @@ export function createClient(options: ClientOptions): VisitorClient {
     }
   })
   socket.on('chat:message', (m) => emit('chat:message', m))
+  socket.on('lead:request', (r) => emit('lead:request', r))
 
   function close(error: AvatarAdamError = closedError()) {
     if (status === 'closed') return
@@ -461,6 +477,21 @@ export function createClient(options: ClientOptions): VisitorClient {
       }
       if ('error' in res) throw AvatarAdamError.fromBody(res.error)
       return res
+    },
+    async submitLead(lead) {
+      const payload: LeadSubmitPayload = {
+        ...lead,
+        clientLeadId: lead.clientLeadId ?? randomId('l_'),
+      }
+      await connected()
+      let res: Ack<LeadSubmitResult>
+      try {
+        res = await socket.timeout(ackTimeoutMs).emitWithAck('lead:submit', payload)
+      } catch {
+        throw new AvatarAdamError('timeout', 'The AvatarAdam server did not answer in time.')
+      }
+      if ('error' in res) throw AvatarAdamError.fromBody(res.error)
+      return res.lead
     },
     on(event, listener) {
       listeners[event].add(listener)

@@ -246,11 +246,112 @@ export type AvatarSession =
       expiresAt: string
     }
 
+// ---------------------------------------------------------------------------------------------
+// Leads
+
+/** The vehicle a lead is about: as much as the visitor's page or the assistant knew. */
+export interface LeadVehicle {
+  /** Shown to staff, such as `2021 Toyota RAV4 XLE`. */
+  name?: string
+  year?: number
+  make?: string
+  model?: string
+  trim?: string
+  vin?: string
+  stockNumber?: string
+  url?: string
+}
+
+/** What the visitor already told the assistant, to fill the form in. */
+export interface LeadPrefill {
+  name?: string
+  email?: string
+  phone?: string
+  message?: string
+}
+
+/**
+ * `lead:request`: the assistant asks the visitor's client to show a contact form (the visitor
+ * wants a test drive, a quote, a call back). Sent after the answer (`answerId`) it belongs to.
+ */
+export interface LeadRequest {
+  conversationId: string
+  /** The assistant message that offered the form. */
+  answerId: string
+  /** Why, in the assistant's words: `Test drive of the 2021 RAV4`. */
+  reason: string
+  vehicle?: LeadVehicle
+  prefill?: LeadPrefill
+}
+
+/**
+ * `lead:submit`: the visitor's contact details, given with their consent. Sending the same
+ * `clientLeadId` again never stores a second lead. Email or phone (or both) is required.
+ */
+export interface LeadSubmitPayload {
+  /** A client-generated id (8–128 characters of `[A-Za-z0-9_-]`), unique per visitor. */
+  clientLeadId: string
+  /** The visitor's conversation the lead comes from (from `lead:request`). */
+  conversationId?: string
+  /** 1–120 characters. */
+  name: string
+  /** A valid email address, at most 254 characters. */
+  email?: string
+  /** 7–20 digits, optionally with `+`, spaces, dots, dashes and parentheses. */
+  phone?: string
+  /** At most 2000 characters. */
+  message?: string
+  /** The visitor agreed to be contacted: must be `true`. */
+  consent: true
+  /** Why the form was shown (the `reason` of `lead:request`), at most 300 characters. */
+  reason?: string
+  vehicle?: LeadVehicle
+}
+
+/** A stored lead, as a dealership sees it (`GET /v1/leads/:id`). */
+export interface Lead {
+  id: string
+  conversationId: string | null
+  visitorId: string
+  name: string
+  email: string | null
+  phone: string | null
+  message: string | null
+  reason: string | null
+  vehicle: LeadVehicle | null
+  page: PageContext | null
+  /** ISO 8601 time the visitor consented (when the lead was submitted). */
+  consentAt: string
+  createdAt: string
+}
+
+/** The ack of `lead:submit`: the stored lead (the first one, on a repeat). */
+export interface LeadSubmitResult {
+  lead: Lead
+}
+
+/** `GET /v1/leads`: newest first. */
+export interface LeadList {
+  leads: Lead[]
+  /** Pass as `before` for the next (older) page; `null` on the last page. */
+  nextCursor: string | null
+}
+
+/** `GET` / `PUT /v1/leads/settings`: where new leads are emailed (`null`: nowhere). */
+export interface LeadSettings {
+  notificationEmail: string | null
+}
+
 /** Events a client emits. */
 export interface ClientToServerEvents {
   'chat:send': (payload: ChatSendPayload, ack: (res: Ack<ChatSendResult>) => void) => void
   'conversation:history': (payload: HistoryPayload, ack: (res: Ack<HistoryResult>) => void) => void
   'avatar:session': (payload: AvatarSessionPayload, ack: (res: Ack<AvatarSession>) => void) => void
+  /**
+   * The visitor's contact details, with their consent. Errors: `invalid_request` (the fields at
+   * fault in `details.issues`), `conversation_not_found` (not this visitor's), `rate_limited`.
+   */
+  'lead:submit': (payload: LeadSubmitPayload, ack: (res: Ack<LeadSubmitResult>) => void) => void
 }
 
 /** Events the server emits. */
@@ -260,6 +361,8 @@ export interface ServerToClientEvents {
   'chat:delta': (delta: ChatDelta) => void
   'chat:done': (done: ChatDone) => void
   'chat:error': (error: ChatError) => void
+  /** The assistant offers the visitor a contact form; answer with `lead:submit`. */
+  'lead:request': (request: LeadRequest) => void
 }
 
 /** Names of the events a client may emit; anything else is answered with `unknown_event`. */
@@ -267,6 +370,7 @@ export const CLIENT_EVENTS = [
   'chat:send',
   'conversation:history',
   'avatar:session',
+  'lead:submit',
 ] as const satisfies readonly (keyof ClientToServerEvents)[]
 
 // ---------------------------------------------------------------------------------------------

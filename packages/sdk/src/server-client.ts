@@ -12,6 +12,9 @@ import type {
   ErrorResponse,
   KeyList,
   KnowledgeDocument,
+  Lead,
+  LeadList,
+  LeadSettings,
   LlmOverride,
   LlmOverrideSummary,
   ProviderOverrides,
@@ -65,6 +68,15 @@ export interface ServerClient {
   }
   /** The passages the assistant would read to answer `query`. */
   search(query: string, options?: { limit?: number }): Promise<SearchResult['hits']>
+  /** Leads captured in the chat, newest first, and where new ones are emailed. */
+  leads: {
+    /** One page; pass the returned `nextCursor` as `before` for the next (older) one. */
+    list(options?: { limit?: number; before?: string }): Promise<LeadList>
+    get(id: string): Promise<Lead>
+    settings(): Promise<LeadSettings>
+    /** Email new leads to `notificationEmail` (`null`: stop). */
+    updateSettings(settings: LeadSettings): Promise<LeadSettings>
+  }
   /** The dealership's own providers; their keys go in and never come back out. */
   providers: {
     get(): Promise<ProviderOverrides>
@@ -171,6 +183,18 @@ export function createServerClient(options: ServerClientOptions): ServerClient {
           )
         ).conversations,
       get: (id) => call('GET', `/v1/conversations/${enc(id)}`),
+    },
+    leads: {
+      list(opts = {}) {
+        const query = new URLSearchParams()
+        if (opts.limit) query.set('limit', String(opts.limit))
+        if (opts.before) query.set('before', opts.before)
+        const qs = query.toString()
+        return call('GET', `/v1/leads${qs ? `?${qs}` : ''}`)
+      },
+      get: (id) => call('GET', `/v1/leads/${enc(id)}`),
+      settings: () => call('GET', '/v1/leads/settings'),
+      updateSettings: (settings) => call('PUT', '/v1/leads/settings', settings),
     },
     keys: {
       list: async () => (await call<KeyList>('GET', '/v1/keys')).keys,

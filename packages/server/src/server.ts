@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url'
 import { createAdaptorServer } from '@hono/node-server'
 import { Redis } from 'ioredis'
 import { LRUCache } from 'lru-cache'
-import { registerChatHandlers } from './chat/socket-handlers.ts'
+import { eventHandler, registerChatHandlers } from './chat/socket-handlers.ts'
 import { createTurnRunner } from './chat/turns.ts'
 import type { Config } from './config/index.ts'
 import { lockDataDir } from './db/data-dir-lock.ts'
@@ -16,9 +16,13 @@ import { findWidgetDist } from './http/widget-assets.ts'
 import { createDocumentService } from './knowledge/documents.ts'
 import { ensureEmbeddingIndex } from './knowledge/embedding-index.ts'
 import { createIngestionWorker, type IngestionWorker } from './knowledge/ingestion-worker.ts'
+import { inventoryTool } from './knowledge/inventory-tool.ts'
 import { createSearchService } from './knowledge/search.ts'
 import { createSearchStatistics } from './knowledge/search-statistics.ts'
 import { createDatabaseSourceStore, createFileSourceStore } from './knowledge/source-store.ts'
+import { leadCaptureTool } from './leads/lead-capture-tool.ts'
+import { createLeadService } from './leads/lead-service.ts'
+import { registerLeadHandlers } from './leads/socket-handlers.ts'
 import { createRateLimiter } from './limits/rate-limiter.ts'
 import { createLogger, type Logger } from './logger.ts'
 import { createMetrics } from './metrics/metrics.ts'
@@ -28,6 +32,8 @@ import type { EmbeddingModel } from './providers/embeddings/index.ts'
 import { answererFromConfig } from './providers/llm/answerer-from-config.ts'
 import type { AnswerModel } from './providers/llm/index.ts'
 import { createTenantAnswerers } from './providers/llm/tenant-answerers.ts'
+import { mailTransportFromConfig } from './providers/mail/mail-from-config.ts'
+import { createMailer } from './providers/mail/mailer.ts'
 import type { VectorStore } from './providers/vectors/index.ts'
 import { vectorsFromConfig } from './providers/vectors/vectors-from-config.ts'
 import { handshake } from './realtime/handshake.ts'
@@ -232,6 +238,11 @@ export async function startServer(
     defaults: config.llm,
     log,
   })
+  const mailer = createMailer({
+    db,
+    transport: mailTransportFromConfig(config.mail),
+    log: log.child({ component: 'mail' }),
+  })
   const names = new LRUCache<string, string>({ max: 10_000, ttl: 60_000 })
   const turns = createTurnRunner({
     db,
@@ -240,6 +251,11 @@ export async function startServer(
     log: log.child({ component: 'chat' }),
     metrics,
     tracer: tracing.tracer,
+    // The model looks things up and offers forms only for the turn's own dealership.
+    tools: (turn) => [
+      inventoryTool(db, turn.visitor.tenantId),
+      leadCaptureTool((offer) => turn.offerLead(offer)),
+    ],
     async dealershipName(tenantId) {
       let name = names.get(tenantId)
       if (!name) {
@@ -257,6 +273,12 @@ export async function startServer(
     createRateLimiter({ name, points, durationSeconds, redis: redis?.limits })
   // Refused keys per address: enough for a misconfigured page to show its error, not to guess.
   const authFailureLimiter = limiter('auth-failures', limits.authFailuresPerMinute, 60)
+  const leads = createLeadService({
+    db,
+    limiter: limiter('leads', limits.leadsPerHour, 3600),
+    mailer,
+    log: log.child({ component: 'leads' }),
+  })
 
   // Seeded once the port is known (PORT=0 picks one), before the server reports ready.
   let demo: DemoDealership | undefined
@@ -329,21 +351,30 @@ export async function startServer(
   const avatarAddressLimiter = limiter('avatar-address', limits.avatarSessionsPerMinute * 10, 60)
   io.on('connection', (socket) => {
     socket.onAny((event: string) => metrics.socketEvent(event))
-    registerChatHandlers(socket, {
-      db,
-      turns,
-      log,
-      io,
-      keys,
-      messageLimiter,
-      addressLimiter,
+    const handle = eventHandler(socket, {
       eventLimiter,
-      avatars,
-      avatarLimiter,
-      avatarAddressLimiter,
-      maxMessageChars: limits.messageChars,
-      isClosing: () => closing,
+      log: log.child({ tenantId: socket.data.tenantId, socketId: socket.id }),
     })
+    registerChatHandlers(
+      socket,
+      {
+        db,
+        turns,
+        log,
+        io,
+        keys,
+        messageLimiter,
+        addressLimiter,
+        eventLimiter,
+        avatars,
+        avatarLimiter,
+        avatarAddressLimiter,
+        maxMessageChars: limits.messageChars,
+        isClosing: () => closing,
+      },
+      handle,
+    )
+    registerLeadHandlers(socket, { leads, handle })
   })
 
   await new Promise<void>((resolve, reject) => {

@@ -1,9 +1,17 @@
 import OpenAI from 'openai'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { z } from 'zod'
 import { createLogger } from '../src/logger.ts'
+import { defineTool } from '../src/providers/llm/define-tool.ts'
 import { createExtractiveAnswerer } from '../src/providers/llm/extractive-answerer.ts'
 import { createFallbackAnswerer } from '../src/providers/llm/fallback-answerer.ts'
-import type { AnswerModel, AnswerPart, Passage } from '../src/providers/llm/index.ts'
+import type {
+  AnswerModel,
+  AnswerPart,
+  AnswerRequest,
+  AnswerTool,
+  Passage,
+} from '../src/providers/llm/index.ts'
 import { createOpenAIAnswerer } from '../src/providers/llm/openai-answerer.ts'
 import { ask } from './support/chat.ts'
 import { uploadAndWait } from './support/documents.ts'
@@ -14,6 +22,7 @@ import {
   stallReply,
   startModelServer,
   streamReply,
+  toolCallReply,
 } from './support/openai-server.ts'
 import { connectVisitor, createTenant, startTestServer, visitorClient } from './support/server.ts'
 
@@ -60,9 +69,9 @@ function openai(model: string, timeoutMs = 5000, maxRetries = 2): AnswerModel {
   return createOpenAIAnswerer({ client, model, provider: 'openai-compatible', timeoutMs })
 }
 
-async function collect(model: AnswerModel) {
+async function collect(model: AnswerModel, req: AnswerRequest = request) {
   const parts: AnswerPart[] = []
-  for await (const part of model.doStream(request)) parts.push(part)
+  for await (const part of model.doStream(req)) parts.push(part)
   const text = parts.map((p) => (p.type === 'text' ? p.text : '')).join('')
   const sources = parts.find((p) => p.type === 'sources')
   return { parts, text, chunkIds: sources?.type === 'sources' ? sources.chunkIds : [] }
@@ -207,5 +216,200 @@ describe('the server with LLM_PROVIDER=openai-compatible', () => {
     } finally {
       await server.stop()
     }
+  })
+})
+
+/** A real tool over a fixed price list: what the answerer does with tools, apart from the server. */
+function priceTool(calls: unknown[]): AnswerTool {
+  const prices: Record<string, number> = { rav4: 27_900, camry: 24_500 }
+  return defineTool({
+    name: 'price_of',
+    description: 'The price of a model in stock',
+    schema: z.object({ model: z.string().min(1) }),
+    async run({ model }, { firstRef }) {
+      calls.push(model)
+      const price = prices[model.toLowerCase()]
+      if (price === undefined) return { content: JSON.stringify({ found: false }) }
+      return {
+        content: JSON.stringify({ ref: firstRef, model, price }),
+        passages: [
+          {
+            chunkId: `chunk-${model}`,
+            documentId: 'doc-inventory',
+            title: 'Inventory',
+            heading: model,
+            text: `Model: ${model}\nPrice: $${price}`,
+            similarity: 1,
+            textMatch: true,
+          },
+        ],
+      }
+    },
+  })
+}
+
+describe('tool calls', () => {
+  it('assembles a streamed call, runs it, sends the result back and cites what it found', async () => {
+    const seen = models.requests.length
+    const ran: unknown[] = []
+    models.next(
+      toolCallReply([{ id: 'call_1', name: 'price_of', arguments: '{"model": "RAV4"}' }], {
+        pieces: 4,
+      }),
+      streamReply(['The RAV4 is ', '$27,900 [3].']),
+    )
+    const { text, chunkIds } = await collect(openai('gpt-test'), {
+      ...request,
+      tools: [priceTool(ran)],
+    })
+    expect(ran).toEqual(['RAV4'])
+    expect(text).toBe('The RAV4 is $27,900 [3].')
+    // [3]: the two retrieved passages come first, then what the tool found.
+    expect(chunkIds).toEqual(['chunk-RAV4'])
+    const [first, second] = models.requests.slice(seen)
+    expect(first!.body.tools).toEqual([
+      {
+        type: 'function',
+        function: {
+          name: 'price_of',
+          description: 'The price of a model in stock',
+          parameters: expect.objectContaining({
+            type: 'object',
+            properties: { model: { type: 'string', minLength: 1 } },
+            required: ['model'],
+          }),
+        },
+      },
+    ])
+    expect(first!.body.tool_choice).toBe('auto')
+    expect(second!.body.messages.slice(-2)).toEqual([
+      {
+        role: 'assistant',
+        content: null,
+        tool_calls: [
+          {
+            id: 'call_1',
+            type: 'function',
+            function: { name: 'price_of', arguments: '{"model": "RAV4"}' },
+          },
+        ],
+      },
+      {
+        role: 'tool',
+        tool_call_id: 'call_1',
+        content: JSON.stringify({ ref: 3, model: 'RAV4', price: 27_900 }),
+      },
+    ])
+  })
+
+  it('runs several calls of one round, in order', async () => {
+    const seen = models.requests.length
+    const ran: unknown[] = []
+    models.next(
+      toolCallReply([
+        { id: 'call_a', name: 'price_of', arguments: '{"model":"RAV4"}' },
+        { id: 'call_b', name: 'price_of', arguments: '{"model":"Camry"}' },
+      ]),
+      streamReply(['RAV4 [3], Camry [4].']),
+    )
+    const { chunkIds } = await collect(openai('gpt-test'), { ...request, tools: [priceTool(ran)] })
+    expect(ran).toEqual(['RAV4', 'Camry'])
+    expect(chunkIds).toEqual(['chunk-RAV4', 'chunk-Camry'])
+    const tools = models.requests[seen + 1]!.body.messages.filter((m) => m.role === 'tool')
+    expect(tools.map((m) => m.tool_call_id)).toEqual(['call_a', 'call_b'])
+  })
+
+  it('answers malformed JSON, bad arguments and unknown tools with a result saying so', async () => {
+    const seen = models.requests.length
+    const ran: unknown[] = []
+    models.next(
+      toolCallReply([
+        { id: 'call_json', name: 'price_of', arguments: '{"model": "RAV4"' },
+        { id: 'call_args', name: 'price_of', arguments: '{"model": 4}' },
+        { id: 'call_name', name: 'delete_everything', arguments: '{}' },
+      ]),
+      streamReply(['Sorry, I could not look that up.']),
+    )
+    const { text } = await collect(openai('gpt-test'), { ...request, tools: [priceTool(ran)] })
+    expect(text).toBe('Sorry, I could not look that up.')
+    expect(ran).toEqual([])
+    const results = models.requests[seen + 1]!.body.messages.filter((m) => m.role === 'tool').map(
+      (m) => JSON.parse(m.content!).error,
+    )
+    expect(results[0]).toMatch(/not valid JSON/)
+    expect(results[1]).toMatch(/^Invalid arguments: model: /)
+    expect(results[2]).toMatch(/no tool named "delete_everything".*price_of/)
+  })
+
+  it('makes the model answer after three rounds of calls', async () => {
+    const seen = models.requests.length
+    const call = (n: number) =>
+      toolCallReply([{ id: `call_${n}`, name: 'price_of', arguments: '{"model":"RAV4"}' }])
+    models.next(call(1), call(2), call(3), streamReply(['The RAV4 is $27,900 [3].']))
+    const { text } = await collect(openai('gpt-test'), { ...request, tools: [priceTool([])] })
+    expect(text).toBe('The RAV4 is $27,900 [3].')
+    const sent = models.requests.slice(seen)
+    expect(sent.map((r) => r.body.tool_choice)).toEqual(['auto', 'auto', 'auto', 'none'])
+  })
+
+  it('fails a model that keeps calling tools when told to answer, and the next one answers', async () => {
+    const call = (n: number) =>
+      toolCallReply([{ id: `call_${n}`, name: 'price_of', arguments: '{"model":"RAV4"}' }])
+    models.next(call(1), call(2), call(3), call(4))
+    await expect(
+      collect(openai('gpt-test', 5000, 0), { ...request, tools: [priceTool([])] }),
+    ).rejects.toThrow(/kept calling tools after 3 rounds/)
+    models.next(call(1), call(2), call(3), call(4))
+    const chain = createFallbackAnswerer(
+      [openai('primary', 5000, 0), createExtractiveAnswerer()],
+      silent,
+    )
+    const { text } = await collect(chain, { ...request, tools: [priceTool([])] })
+    expect(text).toContain('Saturday: 9:00 AM – 6:00 PM')
+  })
+
+  it('hands the question on when the model fails in the middle of a tool call', async () => {
+    const chain = () =>
+      createFallbackAnswerer([openai('primary', 5000, 0), openai('secondary', 5000, 0)], silent)
+    const ran: unknown[] = []
+    const seen = models.requests.length
+    models.next(
+      toolCallReply([{ id: 'c', name: 'price_of', arguments: '{"model":"RAV4"}' }], { end: 'cut' }),
+    )
+    const cut = await collect(chain(), { ...request, tools: [priceTool(ran)] })
+    // The cut call never ran; the second model answered.
+    expect(ran).toEqual([])
+    expect(cut.text).toBe('We are open Saturday 9 AM – 6 PM [1].')
+    models.next(
+      toolCallReply([{ id: 'c', name: 'price_of', arguments: '{"model":"RAV4"}' }], {
+        end: 'error',
+      }),
+    )
+    const failed = await collect(chain(), { ...request, tools: [priceTool(ran)] })
+    expect(ran).toEqual([])
+    expect(failed.text).toBe('We are open Saturday 9 AM – 6 PM [1].')
+    expect(models.requests.slice(seen).map((r) => r.body.model)).toEqual([
+      'primary',
+      'secondary',
+      'primary',
+      'secondary',
+    ])
+  })
+
+  it('times out a model that goes silent after a tool call', async () => {
+    models.next(
+      toolCallReply([{ id: 'c', name: 'price_of', arguments: '{"model":"RAV4"}' }]),
+      stallReply(),
+    )
+    await expect(
+      collect(openai('gpt-test', 300, 0), { ...request, tools: [priceTool([])] }),
+    ).rejects.toMatchObject({ name: 'ModelTimeoutError' })
+  })
+
+  it('offers no tools to the model when the request has none', async () => {
+    const seen = models.requests.length
+    await collect(openai('gpt-test'))
+    expect(models.requests[seen]!.body).not.toHaveProperty('tools')
+    expect(models.requests[seen]!.body).not.toHaveProperty('tool_choice')
   })
 })

@@ -43,6 +43,9 @@ const COMPONENTS: Record<string, string> = {
   ProviderOverrides: 'ProviderOverrides',
   AvatarOverride: 'AvatarOverride',
   AvatarOverrideSummary: 'AvatarOverrideSummary',
+  Lead: 'Lead',
+  LeadList: 'LeadList',
+  LeadSettings: 'LeadSettings',
 }
 
 let server: TestServer
@@ -159,6 +162,9 @@ describe("the SDK's REST client", () => {
     await client.providers.get().catch(() => {})
     await client.providers.deleteLlm().catch(() => {})
     await client.providers.deleteAvatar().catch(() => {})
+    await client.leads.list()
+    await client.leads.settings()
+    await client.leads.get('00000000-0000-4000-8000-000000000000').catch(() => {})
     await client.documents.delete(accepted.id)
 
     const declared = Object.entries(doc.paths as Record<string, Record<string, unknown>>).flatMap(

@@ -1,7 +1,13 @@
-import { type ChatDone, type ClientStatus, createClient } from '@avataradam/sdk'
+import {
+  type ChatDone,
+  type ClientStatus,
+  createClient,
+  type LeadSubmitPayload,
+} from '@avataradam/sdk'
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
 import './avatar-adam-face.ts'
+import './avatar-adam-lead-form.ts'
 import type { FaceState } from './avatar-adam-face.ts'
 import { Conversation, type ViewMessage } from './conversation.ts'
 import { closeIcon, micIcon, mutedIcon, newIcon, sendIcon, soundIcon } from './icons.ts'
@@ -35,6 +41,8 @@ const PRESENCE: Record<ClientStatus | 'idle', string> = {
  * @fires avatar-adam-error - Something failed; `detail: { code, message }`.
  * @fires avatar-adam-avatar - Which avatar shows; `detail: { provider, reason? }`.
  * @fires avatar-adam-close-request - The close button was pressed (does not bubble).
+ * @fires avatar-adam-lead - The visitor sent the contact form the assistant offered; `detail` is
+ *   the stored `Lead`.
  *
  * @csspart panel - The dialog; see `<avatar-adam>` for the other parts.
  */
@@ -208,6 +216,16 @@ export class AvatarAdamPanel extends LitElement {
       <ol class="messages" part="messages" aria-label="Conversation" @scroll=${this.#onScroll}>
         ${this.greeting ? this.#bubble('assistant', renderMarkdown(this.greeting)) : nothing}
         ${conversation.messages.map((m) => this.#message(m))}
+        ${
+          conversation.leadRequest
+            ? html`<li class="lead" part="lead">
+              <avatar-adam-lead-form
+                .request=${conversation.leadRequest}
+                .submit=${(lead: LeadSubmitPayload) => conversation.submitLead(lead)}
+              ></avatar-adam-lead-form>
+            </li>`
+            : nothing
+        }
       </ol>
       ${
         !asked && !blocked && this.suggestions.length > 0

@@ -7,6 +7,9 @@ import type {
   Citation,
   ClientOptions,
   ClientStatus,
+  Lead,
+  LeadRequest,
+  LeadSubmitPayload,
   VisitorClient,
 } from '@avataradam/sdk'
 import type { ReactiveController, ReactiveControllerHost } from 'lit'
@@ -51,6 +54,8 @@ export class Conversation implements ReactiveController {
   unavailable: string | undefined
   /** History is being fetched after a reload. */
   loadingHistory = false
+  /** The contact form the assistant offered, shown after the answer that offered it. */
+  leadRequest: LeadRequest | undefined
 
   #host: ReactiveControllerHost
   #events: ConversationEvents
@@ -111,6 +116,14 @@ export class Conversation implements ReactiveController {
       client.on('chat:message', (message) => this.#otherMessage(message)),
       client.on('chat:delta', (delta) => this.#later(() => this.#otherDelta(delta))),
       client.on('chat:done', (done) => this.#later(() => this.#otherDone(done))),
+      client.on('lead:request', (request) => {
+        // After the answer's own `chat:done`, which the SDK may hand over a task later.
+        this.#later(() => {
+          if (!this.#belongs(request.conversationId)) return
+          this.leadRequest = request
+          this.#host.requestUpdate()
+        })
+      }),
     ]
     void this.#loadHistory(client)
     this.#host.requestUpdate()
@@ -146,6 +159,14 @@ export class Conversation implements ReactiveController {
     void this.#follow(answer, text, question, reply)
   }
 
+  /** Sends the visitor's contact details for the lead form. */
+  submitLead(lead: LeadSubmitPayload): Promise<Lead> {
+    const client = this.#client
+    if (!client)
+      return Promise.reject(Object.assign(new Error('Not connected.'), { code: 'closed' }))
+    return client.submitLead(lead)
+  }
+
   /** Sends a failed message again, with the same client id so the server stores it once. */
   retry(message: ViewMessage): void {
     const retry = message.retry
@@ -160,6 +181,7 @@ export class Conversation implements ReactiveController {
   reset(): void {
     this.#client?.newConversation()
     this.messages = []
+    this.leadRequest = undefined
     this.#others.clear()
     this.#otherNext.clear()
     this.#host.requestUpdate()

@@ -150,6 +150,9 @@ export const panelStyles = css`
     align-items: flex-start;
     max-width: 88%;
   }
+  .lead {
+    max-width: 92%;
+  }
   .message.visitor {
     align-self: flex-end;
     align-items: flex-end;

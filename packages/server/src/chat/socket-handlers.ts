@@ -3,6 +3,7 @@ import {
   type AvatarSession,
   type ChatSendResult,
   CLIENT_EVENTS,
+  type ErrorResponse,
   type HistoryResult,
 } from '@avataradam/sdk/protocol'
 import { z } from 'zod'
@@ -49,30 +50,35 @@ function roomEvents(io: RealtimeServer, conversationId: string): TurnEvents {
     delta: (d) => io.to(room).emit('chat:delta', d),
     done: (d) => io.to(room).emit('chat:done', d),
     error: (e) => io.to(room).emit('chat:error', e),
+    leadRequest: (r) => io.to(room).emit('lead:request', r),
   }
 }
 
-/**
- * Wires the visitor events of one socket. Every payload is validated before anything runs; every
- * failure becomes an ack `{ error }` (or a `chat:error` when the client gave no ack callback), and
- * events the protocol does not know are answered with `unknown_event`.
- */
-export function registerChatHandlers(socket: VisitorSocket, deps: ChatHandlerDeps): void {
-  const log = deps.log.child({ tenantId: socket.data.tenantId, socketId: socket.id })
+/** Runs a validated event: returns the ack, and optionally what to send once it is on its way. */
+export type EventHandle = <S extends z.ZodType, R>(
+  event: (typeof CLIENT_EVENTS)[number],
+  schema: S,
+  run: (payload: z.infer<S>) => Promise<{ ack: R; afterAck?: () => void }>,
+) => void
 
-  /** `run` returns the ack, and optionally what to send once the ack is on its way. */
-  function handle<S extends z.ZodType, R>(
-    event: (typeof CLIENT_EVENTS)[number],
-    schema: S,
-    run: (payload: z.infer<S>) => Promise<{ ack: R; afterAck?: () => void }>,
-  ) {
+/**
+ * The one way a visitor event is handled, whatever its domain: counted against the connection's
+ * event limit, validated before anything runs, and every failure turned into an ack `{ error }`
+ * (or a `chat:error` when the client gave no ack callback).
+ */
+export function eventHandler(
+  socket: VisitorSocket,
+  deps: { eventLimiter: RateLimiter; log: Logger },
+): EventHandle {
+  const { log } = deps
+  return (event, schema, run) => {
     socket.on(event, async (payload: unknown, ack?: unknown) => {
       const reply =
         typeof ack === 'function'
-          ? (ack as (res: Ack<R>) => void)
-          : (res: Ack<R>) => {
+          ? (ack as (res: Ack<unknown>) => void)
+          : (res: Ack<unknown>) => {
               if (res && typeof res === 'object' && 'error' in res) {
-                socket.emit('chat:error', res.error)
+                socket.emit('chat:error', (res as ErrorResponse).error)
               }
             }
       try {
@@ -88,7 +94,20 @@ export function registerChatHandlers(socket: VisitorSocket, deps: ChatHandlerDep
       }
     })
   }
+}
 
+/**
+ * Wires the chat events of one socket (see {@link eventHandler}), and answers events the protocol
+ * does not know with `unknown_event`.
+ */
+export function registerChatHandlers(
+  socket: VisitorSocket,
+  deps: ChatHandlerDeps,
+  handle: EventHandle = eventHandler(socket, {
+    eventLimiter: deps.eventLimiter,
+    log: deps.log.child({ tenantId: socket.data.tenantId, socketId: socket.id }),
+  }),
+): void {
   handle('chat:send', ChatSendSchema, async (payload) => {
     if (payload.text.length > deps.maxMessageChars) {
       throw new AppError(

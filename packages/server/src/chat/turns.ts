@@ -4,14 +4,16 @@ import type {
   ChatError,
   ChatMessage,
   Citation,
+  LeadRequest,
 } from '@avataradam/sdk/protocol'
 import { SpanStatusCode, type Tracer, trace } from '@opentelemetry/api'
 import type { Db } from '../db/index.ts'
 import { toErrorBody } from '../errors.ts'
 import type { SearchService } from '../knowledge/search.ts'
+import type { LeadOffer } from '../leads/lead-capture-tool.ts'
 import type { Logger } from '../logger.ts'
 import type { Metrics } from '../metrics/metrics.ts'
-import type { AnswerModel, Passage } from '../providers/llm/index.ts'
+import type { AnswerModel, AnswerTool, Passage } from '../providers/llm/index.ts'
 import { retrievalText } from '../providers/llm/question-focus.ts'
 import { inSpan } from '../tracing/tracing.ts'
 import type { Visitor } from './chat-service.ts'
@@ -29,6 +31,16 @@ export interface TurnEvents {
   delta(delta: ChatDelta): void
   done(done: ChatDone): void
   error(error: ChatError): void
+  /** The model asked for a lead form: sent after `done`. */
+  leadRequest(request: LeadRequest): void
+}
+
+/** What a turn's tools may know and do. */
+export interface TurnContext {
+  visitor: Visitor
+  conversationId: string
+  /** Shows the visitor a lead form once the answer is done (once per turn). */
+  offerLead(offer: LeadOffer): void
 }
 
 export interface TurnRunnerDeps {
@@ -42,6 +54,8 @@ export interface TurnRunnerDeps {
   metrics?: Pick<Metrics, 'turnStage' | 'turnOutcome'> | undefined
   /** Traces each turn (`chat.turn`, with retrieval, the model and the database inside). */
   tracer?: Tracer | undefined
+  /** Functions the model may call in this turn, scoped to its dealership and visitor. */
+  tools?: ((turn: TurnContext) => AnswerTool[]) | undefined
 }
 
 export interface TurnRunner {
@@ -158,6 +172,27 @@ export function createTurnRunner(deps: TurnRunnerDeps): TurnRunner {
         events.delta({ conversationId, messageId: answerId, text: unsent, index: index++ })
         unsent = ''
       }
+      // Passages the tools found (inventory vehicles) are cited like retrieved ones.
+      const toolPassages: Passage[] = []
+      let leadOffer: LeadOffer | undefined
+      const tools = deps
+        .tools?.({
+          visitor,
+          conversationId,
+          offerLead: (offer) => {
+            leadOffer ??= offer
+          },
+        })
+        .map(
+          (tool): AnswerTool => ({
+            ...tool,
+            async run(args, context) {
+              const result = await tool.run(args, context)
+              toolPassages.push(...(result.passages ?? []))
+              return result
+            },
+          }),
+        )
       const answerer = await deps.answerer(tenantId)
       await inSpan(
         tracer,
@@ -172,6 +207,7 @@ export function createTurnRunner(deps: TurnRunnerDeps): TurnRunner {
               dealershipName,
               page: visitor.page ?? undefined,
               abortSignal: stop,
+              tools,
             })) {
               stop.throwIfAborted()
               if (part.type === 'text') {
@@ -192,7 +228,7 @@ export function createTurnRunner(deps: TurnRunnerDeps): TurnRunner {
       )
       flush()
       stop.throwIfAborted()
-      const citations = citationsFor(passages, chunkIds)
+      const citations = citationsFor([...passages, ...toolPassages], chunkIds)
       const stored = await deps.db.tenant(tenantId, async (tx) => {
         const inserted = await insertAssistantMessage(tx, {
           id: answerId,
@@ -211,6 +247,9 @@ export function createTurnRunner(deps: TurnRunnerDeps): TurnRunner {
         text: stored.text,
         citations: stored.citations,
       })
+      if (leadOffer) {
+        events.leadRequest({ conversationId, answerId: stored.id, ...leadOffer })
+      }
       deps.metrics?.turnStage('total', since(started))
       deps.metrics?.turnOutcome('done')
     } catch (err) {

@@ -110,6 +110,13 @@ describe('loadConfig', () => {
       /AVATARADAM_SECRET_KEYS: key 1 is not 32 bytes/,
     )
   })
+  it('limits leads per visitor per hour, five by default', () => {
+    expect(loadConfig({}).limits.leadsPerHour).toBe(5)
+    expect(loadConfig({ RATE_LIMIT_LEADS_PER_HOUR: '20' }).limits.leadsPerHour).toBe(20)
+    expect(() => loadConfig({ RATE_LIMIT_LEADS_PER_HOUR: '0' })).toThrow(
+      /RATE_LIMIT_LEADS_PER_HOUR/,
+    )
+  })
   it('keeps mail in the outbox unless Mailgun is configured, and names what is missing', () => {
     expect(loadConfig({}).mail).toEqual({
       provider: 'outbox',

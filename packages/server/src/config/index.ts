@@ -47,6 +47,8 @@ const EnvSchema = z.object({
   RATE_LIMIT_CONNECTIONS_PER_MINUTE: positiveInt.default(120),
   /** Refused keys per IP per minute (REST and socket), against guessing. */
   RATE_LIMIT_AUTH_FAILURES_PER_MINUTE: positiveInt.default(30),
+  /** Leads (lead:submit) per visitor per hour. */
+  RATE_LIMIT_LEADS_PER_HOUR: positiveInt.default(5),
   /**
    * Proxies (load balancers) in front of the server whose X-Forwarded-For to believe. 0 uses the
    * connection's address; behind one load balancer, 1.
@@ -179,6 +181,7 @@ export interface Config {
     requestsPerMinute: number
     connectionsPerMinute: number
     authFailuresPerMinute: number
+    leadsPerHour: number
   }
   trustProxyHops: number
   tracing: TracingConfig
@@ -463,6 +466,7 @@ export function loadConfig(
       requestsPerMinute: e.RATE_LIMIT_REQUESTS_PER_MINUTE,
       connectionsPerMinute: e.RATE_LIMIT_CONNECTIONS_PER_MINUTE,
       authFailuresPerMinute: e.RATE_LIMIT_AUTH_FAILURES_PER_MINUTE,
+      leadsPerHour: e.RATE_LIMIT_LEADS_PER_HOUR,
     },
     trustProxyHops: e.TRUST_PROXY_HOPS,
     metricsToken: e.METRICS_TOKEN,

@@ -10,6 +10,7 @@ import { AppError } from '../errors.ts'
 import type { DocumentService } from '../knowledge/documents.ts'
 import { knowledgeRoutes } from '../knowledge/routes.ts'
 import type { SearchService } from '../knowledge/search.ts'
+import { leadRoutes } from '../leads/routes.ts'
 import type { RateLimiter } from '../limits/rate-limiter.ts'
 import type { Logger } from '../logger.ts'
 import type { Metrics } from '../metrics/metrics.ts'
@@ -74,7 +75,7 @@ export function createApp(deps: AppDeps) {
       title: 'AvatarAdam API',
       version: '1',
       description:
-        "A dealership's back office: documents, keys and conversations. Authenticate with `Authorization: Bearer sk_…`.",
+        "A dealership's back office: documents, keys, conversations and leads. Authenticate with `Authorization: Bearer sk_…`.",
     },
     security: [{ secretKey: [] }],
   })
@@ -111,6 +112,7 @@ export function createApp(deps: AppDeps) {
   v1.route('/', knowledgeRoutes(deps.documents, deps.search, deps.limits))
   v1.route('/', keyRoutes(deps.keys))
   v1.route('/', conversationRoutes(deps.db))
+  v1.route('/', leadRoutes(deps.db))
   v1.route('/', providerRoutes(deps.providers.overrides, deps.providers.changed))
   app.route('/v1', v1)
 

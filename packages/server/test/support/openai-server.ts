@@ -9,7 +9,14 @@ export interface ModelRequest {
   body: {
     model: string
     stream?: boolean
-    messages: { role: string; content: string }[]
+    messages: {
+      role: string
+      content: string | null
+      tool_calls?: { id: string; type: string; function: { name: string; arguments: string } }[]
+      tool_call_id?: string
+    }[]
+    tools?: { type: string; function: { name: string; description: string; parameters: unknown } }[]
+    tool_choice?: string
     /** Embeddings requests. */
     input?: string[]
     dimensions?: number
@@ -73,6 +80,55 @@ export function streamReply(pieces: string[], gapMs = 0): Reply {
       res.write(chunk(req.body.model, { content: piece }))
     }
     res.write(chunk(req.body.model, {}, 'stop'))
+    res.end('data: [DONE]\n\n')
+  }
+}
+
+/** A function call the model makes. */
+export interface ScriptedCall {
+  id: string
+  name: string
+  /** The arguments' JSON as the model writes it (valid or not). */
+  arguments: string
+}
+
+/**
+ * Streams tool calls the way OpenAI does: each call's first fragment brings its index, id, type
+ * and name with empty arguments; the arguments follow in `pieces` fragments over as many chunks;
+ * then `finish_reason: "tool_calls"`. `end` "cut" drops the connection instead of finishing, and
+ * "error" finishes with OpenRouter's mid-stream `finish_reason: "error"`.
+ */
+export function toolCallReply(
+  calls: ScriptedCall[],
+  options: { pieces?: number; text?: string; end?: 'finish' | 'cut' | 'error' } = {},
+): Reply {
+  const pieces = options.pieces ?? 3
+  return async (req, res) => {
+    const model = req.body.model
+    res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' })
+    res.write(chunk(model, { role: 'assistant', content: options.text ?? null }))
+    for (const [index, call] of calls.entries()) {
+      res.write(
+        chunk(model, {
+          tool_calls: [
+            { index, id: call.id, type: 'function', function: { name: call.name, arguments: '' } },
+          ],
+        }),
+      )
+      const size = Math.ceil(call.arguments.length / pieces) || 1
+      for (let at = 0; at < call.arguments.length; at += size) {
+        res.write(
+          chunk(model, {
+            tool_calls: [{ index, function: { arguments: call.arguments.slice(at, at + size) } }],
+          }),
+        )
+      }
+    }
+    if (options.end === 'cut') {
+      setTimeout(() => res.destroy(), 20)
+      return
+    }
+    res.write(chunk(model, {}, options.end === 'error' ? 'error' : 'tool_calls'))
     res.end('data: [DONE]\n\n')
   }
 }

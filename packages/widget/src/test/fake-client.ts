@@ -6,6 +6,8 @@ import {
   type ClientEvents,
   type ClientOptions,
   type ClientStatus,
+  type Lead,
+  type LeadSubmitPayload,
   type VisitorClient,
 } from '@avataradam/sdk'
 
@@ -19,6 +21,8 @@ export interface FakeClient extends VisitorClient {
   /** What `avatarSession()` answers (or throws); the built-in avatar by default. */
   avatar: () => Promise<AvatarSession>
   avatarRequests: number
+  /** Leads submitted, each with the promise the test settles. */
+  leads: { lead: LeadSubmitPayload; resolve(lead: Lead): void; reject(error: unknown): void }[]
   conversationId: string | undefined
   status: ClientStatus
   /** Tells the panel what a real client would. */
@@ -36,6 +40,7 @@ export function fakeClient(): FakeClient {
     storedHistory: [],
     avatar: async () => ({ provider: 'builtin' }),
     avatarRequests: 0,
+    leads: [],
     visitorId: 'v_test_visitor',
     conversationId: undefined,
     status: 'connecting',
@@ -51,6 +56,12 @@ export function fakeClient(): FakeClient {
     avatarSession() {
       client.avatarRequests++
       return client.avatar()
+    },
+    submitLead(lead) {
+      return new Promise<Lead>((resolve, reject) => {
+        const payload = { ...lead, clientLeadId: lead.clientLeadId ?? 'l_generated' }
+        client.leads.push({ lead: payload, resolve, reject })
+      })
     },
     newConversation() {
       client.newConversations++

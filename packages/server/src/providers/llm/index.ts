@@ -24,6 +24,34 @@ export interface AnswerRequest {
   dealershipName: string
   page?: PageContext | undefined
   abortSignal?: AbortSignal | undefined
+  /**
+   * Functions the model may call, run by the server for this turn's dealership only. Models
+   * without tool calling (the embedded answerer) ignore them.
+   */
+  tools?: AnswerTool[] | undefined
+}
+
+/** What a tool call gives back: what the model reads, and passages its answer may then cite. */
+export interface ToolResult {
+  /** Sent to the model as the `tool` message (JSON, as a rule). */
+  content: string
+  /** New passages (numbered from `firstRef`), which the answer cites like the others. */
+  passages?: Passage[] | undefined
+}
+
+/** A function the model may call during a turn. */
+export interface AnswerTool {
+  name: string
+  /** Tells the model when to call it. */
+  description: string
+  /** JSON Schema of the arguments object. */
+  parameters: Record<string, unknown>
+  /**
+   * Runs one call. `args` is the model's JSON, parsed but unchecked: the tool validates it and
+   * answers bad arguments with a result saying what is wrong, which the model can correct.
+   * `firstRef` is the citation number its first new passage gets.
+   */
+  run(args: unknown, context: { firstRef: number; abortSignal: AbortSignal }): Promise<ToolResult>
 }
 
 /** Streamed by a model: text as it is produced, then which passages the answer relied on. */

@@ -24,6 +24,8 @@ const ALIASES: Record<string, readonly string[]> = {
   stockNumber: ['stock', 'stocknumber', 'stockno', 'stocknum', 'stockid'],
   vin: ['vin'],
   status: ['status', 'availability'],
+  bodyStyle: ['body', 'bodystyle', 'bodytype', 'style', 'vehicletype'],
+  condition: ['condition', 'newused', 'stocktype', 'type', 'inventorytype'],
 }
 
 /**
@@ -46,7 +48,12 @@ export function readFields(text: string): Map<string, string> {
   return fields
 }
 
-function pick(fields: Map<string, string>, name: string): string | null {
+/**
+ * The value of a vehicle field under any of its usual column names (see {@link readFields}):
+ * `year`, `make`, `model`, `trim`, `price`, `mileage`, `stockNumber`, `vin`, `status`,
+ * `bodyStyle`, `condition`.
+ */
+export function pick(fields: Map<string, string>, name: string): string | null {
   for (const alias of ALIASES[name] ?? []) {
     const value = fields.get(alias)
     if (value !== undefined && value !== '') return value
