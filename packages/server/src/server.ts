@@ -214,7 +214,13 @@ export async function startServer(
           retrySeconds: config.vectors.provider === 'pinecone' ? config.vectors.retrySeconds : 30,
         },
   )
-  const search = createSearchService(db, embeddings, vectors, log.child({ component: 'search' }))
+  const search = createSearchService(
+    db,
+    embeddings,
+    vectors,
+    log.child({ component: 'search' }),
+    (provider) => metrics.providerError('vectors', provider),
+  )
   const overrides = createProviderOverrides(
     db,
     config.secretKeys.length > 0 ? createSecretBox(config.secretKeys) : undefined,
@@ -231,12 +237,16 @@ export async function startServer(
     overrides,
     log: log.child({ component: 'avatar' }),
     fetch: options.parts?.fetch,
+    onError: (provider) => metrics.providerError('avatar', provider),
   })
   const answerers = createTenantAnswerers({
-    fallback: options.parts?.answerer ?? answererFromConfig(config.llm, log),
+    fallback:
+      options.parts?.answerer ??
+      answererFromConfig(config.llm, log, (provider) => metrics.providerError('llm', provider)),
     overrides,
     defaults: config.llm,
     log,
+    onError: (provider) => metrics.providerError('llm', provider),
   })
   const mailer = createMailer({
     db,

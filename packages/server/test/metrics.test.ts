@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ask, eventually } from './support/chat.ts'
 import { uploadAndWait } from './support/documents.ts'
+import { errorReply, startModelServer } from './support/openai-server.ts'
 import {
   api,
   connectVisitor,
@@ -141,5 +142,37 @@ describe('/metrics with METRICS_TOKEN', () => {
     const allowed = await scrape(server, token)
     expect(allowed.res.status).toBe(200)
     expect(value(allowed.samples, 'process_cpu_seconds_total')).toBeGreaterThan(0)
+  })
+})
+
+describe('provider errors', () => {
+  it('are counted by capability and provider while the visitor still gets an answer', async () => {
+    const models = await startModelServer(errorReply(401, 'Incorrect API key provided'))
+    const server = await startTestServer({
+      env: {
+        LLM_PROVIDER: 'openai-compatible',
+        LLM_BASE_URL: models.baseUrl,
+        LLM_MODEL: 'dealer-model',
+        LLM_MAX_RETRIES: '0',
+      },
+    })
+    try {
+      const tenant = await createTenant(server)
+      const visitor = await connectVisitor(visitorClient(server, { key: tenant.publishable.key }))
+      const answer = await ask(visitor, 'Hello')
+      visitor.close()
+      // The embedded answerer, last in the chain, answered.
+      expect(answer.done.text.length).toBeGreaterThan(0)
+      const { samples } = await scrape(server)
+      expect(
+        value(samples, 'avataradam_provider_errors_total', {
+          capability: 'llm',
+          provider: 'openai-compatible',
+        }),
+      ).toBe(1)
+    } finally {
+      await server.stop()
+      await models.close()
+    }
   })
 })

@@ -95,6 +95,8 @@ export function createSearchService(
   embeddings: EmbeddingModel,
   vectors: VectorStore = { provider: 'pgvector' },
   log?: Logger,
+  /** Told when the vector store fails a query (metrics). */
+  onVectorError?: (provider: string) => void,
 ): SearchService {
   async function prepare(tenantId: string, text: string): Promise<PreparedQuery> {
     const {
@@ -105,6 +107,7 @@ export function createSearchService(
       const vectorHits = await vectors.query(tenantId, embedding!, CANDIDATES)
       return { text, embedding: embedding!, vectorHits }
     } catch (err) {
+      onVectorError?.(vectors.provider)
       // A chat turn still answers, from the full-text half: better than no answer at all.
       log?.warn(
         { err, tenantId, vectorStore: vectors.provider },

@@ -30,6 +30,8 @@ export function createTenantAvatars(deps: {
   overrides: ProviderOverrides
   log: Logger
   fetch?: typeof fetch
+  /** Told when HeyGen fails to mint a session (metrics). */
+  onError?: ((provider: string) => void) | undefined
 }) {
   const { config, overrides, log } = deps
   const server = avatarFromConfig(config, deps.fetch)
@@ -97,6 +99,7 @@ export function createTenantAvatars(deps: {
         }
       } catch (err) {
         if (!AvatarProviderError.isInstance(err)) throw err
+        deps.onError?.('heygen')
         log.warn(
           {
             tenantId: visitor.tenantId,

@@ -27,7 +27,11 @@ export function openAIClient(llm: ModelApi, options: { maxRetries?: number } = {
  * The answer model the configuration names: the embedded answerer alone, or the configured model,
  * then its fallback model, then the embedded answerer, so that a visitor always gets an answer.
  */
-export function answererFromConfig(llm: LlmConfig, log: Logger): AnswerModel {
+export function answererFromConfig(
+  llm: LlmConfig,
+  log: Logger,
+  onError?: (provider: string) => void,
+): AnswerModel {
   const embedded = createExtractiveAnswerer()
   if (llm.provider === 'embedded') return embedded
   const client = openAIClient(llm)
@@ -36,5 +40,5 @@ export function answererFromConfig(llm: LlmConfig, log: Logger): AnswerModel {
     .map((model) =>
       createOpenAIAnswerer({ client, model, provider: llm.provider, timeoutMs: llm.timeoutMs }),
     )
-  return createFallbackAnswerer([...models, embedded], log.child({ component: 'llm' }))
+  return createFallbackAnswerer([...models, embedded], log.child({ component: 'llm' }), onError)
 }

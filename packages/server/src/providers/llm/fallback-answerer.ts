@@ -8,7 +8,12 @@ import type { AnswerModel, AnswerPart, AnswerRequest } from './index.ts'
  * after it started answering cannot be taken back: the turn fails, and the visitor's client asks
  * again.
  */
-export function createFallbackAnswerer(models: AnswerModel[], log: Logger): AnswerModel {
+export function createFallbackAnswerer(
+  models: AnswerModel[],
+  log: Logger,
+  /** Told of every model failure, whether or not the next model answers (metrics). */
+  onError?: (provider: string) => void,
+): AnswerModel {
   const [first] = models
   if (!first) throw new Error('createFallbackAnswerer needs at least one model')
   return {
@@ -24,6 +29,7 @@ export function createFallbackAnswerer(models: AnswerModel[], log: Logger): Answ
           }
           return
         } catch (err) {
+          if (!request.abortSignal?.aborted) onError?.(model.provider)
           if (started || request.abortSignal?.aborted || i === models.length - 1) throw err
           log.warn(
             { err, provider: model.provider, model: model.modelId, next: models[i + 1]!.modelId },

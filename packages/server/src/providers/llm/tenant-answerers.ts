@@ -15,6 +15,8 @@ export function createTenantAnswerers(deps: {
   overrides: ProviderOverrides
   defaults: LlmConfig
   log: Logger
+  /** Told of every failure of a dealership's own model (metrics). */
+  onError?: ((provider: string) => void) | undefined
 }) {
   const { fallback, overrides, defaults, log } = deps
   const cache = new LRUCache<string, AnswerModel>({ max: 5000, ttl: 10_000 })
@@ -44,6 +46,7 @@ export function createTenantAnswerers(deps: {
               maxRetries: defaults.provider === 'embedded' ? 2 : defaults.maxRetries,
             },
             log.child({ tenantId }),
+            deps.onError,
           )
         : fallback
       if ((generation.get(tenantId) ?? 0) === started) cache.set(tenantId, model)
