@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url'
 import { createAdaptorServer } from '@hono/node-server'
 import { Redis } from 'ioredis'
 import { LRUCache } from 'lru-cache'
+import { answerCacheFromConfig, createCacheInvalidator } from './chat/answer-cache.ts'
 import { eventHandler, registerChatHandlers } from './chat/socket-handlers.ts'
 import { createTurnRunner } from './chat/turns.ts'
 import type { Config } from './config/index.ts'
@@ -184,7 +185,25 @@ export async function startServer(
     config.uploads.kind === 'files'
       ? createFileSourceStore(config.uploads.dir)
       : createDatabaseSourceStore()
-  const statistics = createSearchStatistics({ db, log: log.child({ component: 'search' }) })
+  const searchStatistics = createSearchStatistics({ db, log: log.child({ component: 'search' }) })
+  const answerCache = answerCacheFromConfig(config, redis?.limits)
+  const cacheInvalidator = answerCache
+    ? createCacheInvalidator(answerCache, {
+        onError: (err) => log.warn({ err }, 'could not invalidate cached answers; retrying'),
+      })
+    : undefined
+  // Whatever changes a dealership's knowledge refreshes its search statistics and drops its
+  // cached answers.
+  const statistics = {
+    changed(tenantId: string) {
+      searchStatistics.changed(tenantId)
+      cacheInvalidator?.invalidate(tenantId)
+    },
+    stop() {
+      searchStatistics.stop()
+      cacheInvalidator?.stop()
+    },
+  }
   const ingestion = createIngestionWorker({
     db,
     embeddings,
@@ -260,6 +279,7 @@ export async function startServer(
     answerer: (tenantId) => answerers.forTenant(tenantId),
     log: log.child({ component: 'chat' }),
     metrics,
+    cache: answerCache,
     tracer: tracing.tracer,
     // The model looks things up and offers forms only for the turn's own dealership.
     tools: (turn) => [
@@ -317,6 +337,8 @@ export async function startServer(
       changed: (tenantId) => {
         answerers.forget(tenantId)
         avatars.forget(tenantId)
+        // Another model answers from now on.
+        cacheInvalidator?.invalidate(tenantId)
       },
     },
     metrics: { metrics, token: config.metricsToken },

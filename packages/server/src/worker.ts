@@ -1,3 +1,5 @@
+import { Redis } from 'ioredis'
+import { createCacheInvalidator, createRedisAnswerCache } from './chat/answer-cache.ts'
 import type { Config } from './config/index.ts'
 import { AppError } from './errors.ts'
 import { ensureEmbeddingIndex } from './knowledge/embedding-index.ts'
@@ -53,7 +55,30 @@ export async function startWorker(
     await database.close()
     throw err
   }
-  const statistics = createSearchStatistics({ db, log: log.child({ component: 'search' }) })
+  const searchStatistics = createSearchStatistics({ db, log: log.child({ component: 'search' }) })
+  // The servers' answer cache lives in Redis: a document this worker indexes drops the
+  // dealership's cached answers there.
+  const redis = config.redisUrl
+    ? new Redis(config.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 })
+    : undefined
+  redis?.on('error', (err) => log.warn({ err: err.message }, 'redis error'))
+  const invalidator =
+    redis && config.answerCacheTtlSeconds > 0
+      ? createCacheInvalidator(
+          createRedisAnswerCache(redis, { ttlSeconds: config.answerCacheTtlSeconds }),
+          { onError: (err) => log.warn({ err }, 'could not invalidate cached answers; retrying') },
+        )
+      : undefined
+  const statistics = {
+    changed(tenantId: string) {
+      searchStatistics.changed(tenantId)
+      invalidator?.invalidate(tenantId)
+    },
+    stop() {
+      searchStatistics.stop()
+      invalidator?.stop()
+    },
+  }
   const ingestion = createIngestionWorker({
     db,
     embeddings,
@@ -78,6 +103,7 @@ export async function startWorker(
       closed ??= (async () => {
         await ingestion.stop()
         statistics.stop()
+        await redis?.quit().catch(() => {})
         await database.close()
         await tracing.shutdown()
         log.info('worker stopped')

@@ -165,7 +165,11 @@ export function registerChatHandlers(
     const events = roomEvents(deps.io, stored.conversationId)
     return {
       ack: ack(answerId),
-      afterAck: () => deps.turns.answer(visitor, stored.message, answerId, events),
+      afterAck: () =>
+        deps.turns.answer(visitor, stored.message, answerId, events, {
+          // The opening question of a conversation depends on nothing said before: cacheable.
+          firstInConversation: stored.created && !payload.conversationId,
+        }),
     }
   })
 

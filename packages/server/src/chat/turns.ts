@@ -16,6 +16,7 @@ import type { Metrics } from '../metrics/metrics.ts'
 import type { AnswerModel, AnswerTool, Passage } from '../providers/llm/index.ts'
 import { retrievalText } from '../providers/llm/question-focus.ts'
 import { inSpan } from '../tracing/tracing.ts'
+import type { AnswerCache, CacheLookup } from './answer-cache.ts'
 import type { Visitor } from './chat-service.ts'
 import {
   ANSWER_CLAIM_SECONDS,
@@ -43,6 +44,11 @@ export interface TurnContext {
   offerLead(offer: LeadOffer): void
 }
 
+export interface TurnOptions {
+  /** The conversation's opening message: its answer may come from (and go to) the cache. */
+  firstInConversation?: boolean | undefined
+}
+
 export interface TurnRunnerDeps {
   db: Db
   search: SearchService
@@ -51,7 +57,9 @@ export interface TurnRunnerDeps {
   log: Logger
   dealershipName(tenantId: string): Promise<string>
   /** Where turn latencies by stage and outcomes are counted. */
-  metrics?: Pick<Metrics, 'turnStage' | 'turnOutcome'> | undefined
+  metrics?: Pick<Metrics, 'turnStage' | 'turnOutcome' | 'answerCache'> | undefined
+  /** Answers to opening questions already asked, per dealership and knowledge version. */
+  cache?: AnswerCache | undefined
   /** Traces each turn (`chat.turn`, with retrieval, the model and the database inside). */
   tracer?: Tracer | undefined
   /** Functions the model may call in this turn, scoped to its dealership and visitor. */
@@ -63,7 +71,13 @@ export interface TurnRunner {
    * Answers a stored visitor message whose answer this instance has claimed, streaming the answer
    * under `answerId`. Resolves at once; the turn runs on.
    */
-  answer(visitor: Visitor, message: ChatMessage, answerId: string, events: TurnEvents): void
+  answer(
+    visitor: Visitor,
+    message: ChatMessage,
+    answerId: string,
+    events: TurnEvents,
+    options?: TurnOptions,
+  ): void
   /** Number of turns in progress. */
   readonly inFlight: number
   /** Resolves when every turn in progress has finished (graceful shutdown). */
@@ -108,6 +122,7 @@ export function createTurnRunner(deps: TurnRunnerDeps): TurnRunner {
     answerId: string,
     events: TurnEvents,
     signal: AbortSignal,
+    options: TurnOptions,
   ) {
     const attributes = {
       'avataradam.tenant_id': visitor.tenantId,
@@ -115,7 +130,7 @@ export function createTurnRunner(deps: TurnRunnerDeps): TurnRunner {
       'avataradam.message_id': answerId,
     }
     return inSpan(tracer, 'chat.turn', attributes, () =>
-      runTurn(visitor, message, answerId, events, signal),
+      runTurn(visitor, message, answerId, events, signal, options),
     )
   }
 
@@ -125,6 +140,7 @@ export function createTurnRunner(deps: TurnRunnerDeps): TurnRunner {
     answerId: string,
     events: TurnEvents,
     signal: AbortSignal,
+    options: TurnOptions,
   ) {
     const { tenantId } = visitor
     const { conversationId } = message
@@ -143,7 +159,50 @@ export function createTurnRunner(deps: TurnRunnerDeps): TurnRunner {
     const stop = AbortSignal.any([signal, claimLost.signal])
     const started = performance.now()
     const since = (from: number) => (performance.now() - from) / 1000
+    const storeAnswer = (text: string, citations: Citation[]) =>
+      deps.db.tenant(tenantId, async (tx) => {
+        const inserted = await insertAssistantMessage(tx, {
+          id: answerId,
+          tenantId,
+          conversationId,
+          replyTo: message.id,
+          text,
+          citations,
+        })
+        return inserted ?? (await findReply(tx, message.id))!
+      })
+    const finish = (stored: ChatMessage) => {
+      events.done({
+        conversationId,
+        messageId: stored.id,
+        replyTo: message.id,
+        text: stored.text,
+        citations: stored.citations,
+      })
+      deps.metrics?.turnStage('total', since(started))
+      deps.metrics?.turnOutcome('done')
+    }
     try {
+      let lookup: CacheLookup | undefined
+      if (deps.cache && options.firstInConversation) {
+        // The cache is a shortcut, never a dependency: unreachable, the turn answers as usual.
+        lookup = await deps.cache
+          .lookup(tenantId, message.text, visitor.page)
+          .catch((err: unknown) => {
+            log.warn({ err }, 'answer cache unavailable')
+            return undefined
+          })
+        if (lookup) deps.metrics?.answerCache(lookup.hit ? 'hit' : 'miss')
+        const hit = lookup?.hit
+        if (hit) {
+          trace.getActiveSpan()?.setAttribute('avataradam.answer_cache', 'hit')
+          deps.metrics?.turnStage('first_token', since(started))
+          events.delta({ conversationId, messageId: answerId, text: hit.text, index: 0 })
+          stop.throwIfAborted()
+          finish(await storeAnswer(hit.text, hit.citations))
+          return
+        }
+      }
       const dealershipName = await deps.dealershipName(tenantId)
       const retrievalStarted = performance.now()
       const { passages, history } = await inSpan(tracer, 'chat.retrieval', {}, async (span) => {
@@ -229,29 +288,17 @@ export function createTurnRunner(deps: TurnRunnerDeps): TurnRunner {
       flush()
       stop.throwIfAborted()
       const citations = citationsFor([...passages, ...toolPassages], chunkIds)
-      const stored = await deps.db.tenant(tenantId, async (tx) => {
-        const inserted = await insertAssistantMessage(tx, {
-          id: answerId,
-          tenantId,
-          conversationId,
-          replyTo: message.id,
-          text,
-          citations,
-        })
-        return inserted ?? (await findReply(tx, message.id))!
-      })
-      events.done({
-        conversationId,
-        messageId: stored.id,
-        replyTo: message.id,
-        text: stored.text,
-        citations: stored.citations,
-      })
+      const stored = await storeAnswer(text, citations)
+      finish(stored)
       if (leadOffer) {
         events.leadRequest({ conversationId, answerId: stored.id, ...leadOffer })
       }
-      deps.metrics?.turnStage('total', since(started))
-      deps.metrics?.turnOutcome('done')
+      // An answer that offered this visitor a form is about them, not only the question.
+      if (lookup && !leadOffer && text) {
+        void deps.cache
+          ?.store(tenantId, lookup, { text: stored.text, citations: stored.citations })
+          .catch((err: unknown) => log.warn({ err }, 'could not store the answer in the cache'))
+      }
     } catch (err) {
       if (claimLost.signal.aborted) {
         log.warn('answer claim lost to another instance; stopping this answer')
@@ -281,7 +328,7 @@ export function createTurnRunner(deps: TurnRunnerDeps): TurnRunner {
   let closed = false
 
   return {
-    answer(visitor, message, answerId, events) {
+    answer(visitor, message, answerId, events, options = {}) {
       if (closed) {
         void deps.db
           .tenant(visitor.tenantId, (tx) => releaseAnswerClaim(tx, message.id, answerId))
@@ -289,7 +336,7 @@ export function createTurnRunner(deps: TurnRunnerDeps): TurnRunner {
         return
       }
       const abort = new AbortController()
-      const done = run(visitor, message, answerId, events, abort.signal).finally(() =>
+      const done = run(visitor, message, answerId, events, abort.signal, options).finally(() =>
         running.delete(answerId),
       )
       running.set(answerId, { done, abort })

@@ -64,6 +64,16 @@ const EnvSchema = z.object({
   OTEL_EXPORTER_OTLP_ENDPOINT: url(['http', 'https']).optional(),
   OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: url(['http', 'https']).optional(),
   OTEL_SERVICE_NAME: z.string().min(1).default('avataradam'),
+  /**
+   * How long a cached answer to a conversation's opening question is kept; 0 turns the cache off.
+   * In Redis with REDIS_URL, in the process when embedded; off with PostgreSQL and no Redis.
+   */
+  ANSWER_CACHE_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(7 * 24 * 3600)
+    .default(3600),
   /** When set, `/metrics` answers only `Authorization: Bearer <METRICS_TOKEN>`. */
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   /**
@@ -185,6 +195,8 @@ export interface Config {
   }
   trustProxyHops: number
   tracing: TracingConfig
+  /** Seconds a cached answer is kept; 0: no cache. */
+  answerCacheTtlSeconds: number
   /** Required of Prometheus at `/metrics` when set. */
   metricsToken: string | undefined
   ingestConcurrency: number
@@ -470,6 +482,7 @@ export function loadConfig(
     },
     trustProxyHops: e.TRUST_PROXY_HOPS,
     metricsToken: e.METRICS_TOKEN,
+    answerCacheTtlSeconds: e.ANSWER_CACHE_TTL_SECONDS,
     tracing: {
       endpoint:
         e.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT ??

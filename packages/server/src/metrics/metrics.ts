@@ -24,6 +24,8 @@ export interface Metrics {
   turnStage(stage: TurnStage, seconds: number): void
   turnOutcome(outcome: TurnOutcome): void
   ingestion(outcome: IngestionOutcome): void
+  /** A first question looked up in the answer cache. */
+  answerCache(result: 'hit' | 'miss'): void
   providerError(capability: string, provider: string): void
   /** Counts the connected visitors at each scrape. */
   connectedVisitors(count: () => number): void
@@ -64,6 +66,12 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): Metri
     name: 'avataradam_ingestion_jobs_total',
     help: 'Documents processed by outcome (retried: interrupted or crashed, queued again)',
     labelNames: ['outcome'] as const,
+    registers: [registry],
+  })
+  const answerCache = new Counter({
+    name: 'avataradam_answer_cache_total',
+    help: 'First questions of conversations looked up in the answer cache, by result',
+    labelNames: ['result'] as const,
     registers: [registry],
   })
   const providerErrors = new Counter({
@@ -111,6 +119,9 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): Metri
     },
     ingestion(outcome) {
       ingestionJobs.inc({ outcome })
+    },
+    answerCache(result) {
+      answerCache.inc({ result })
     },
     providerError(capability, provider) {
       providerErrors.inc({ capability, provider })

@@ -1,0 +1,188 @@
+import { createHash } from 'node:crypto'
+import type { Citation, PageContext } from '@avataradam/sdk/protocol'
+import type { Redis } from 'ioredis'
+import { LRUCache } from 'lru-cache'
+
+/** An answer as it was stored, to serve again. */
+export interface CachedAnswer {
+  text: string
+  citations: Citation[]
+}
+
+/** What a lookup saw, to be handed back when storing the answer it had to compute. */
+export interface CacheLookup {
+  key: string
+  hit: CachedAnswer | undefined
+  /** The tenant's knowledge generation at lookup; a store made after a change is dropped. */
+  generation: string
+}
+
+/**
+ * Answers to questions already asked, per dealership and per version of its knowledge. Any change
+ * to a dealership's documents (or its model) invalidates all of its entries at once.
+ */
+export interface AnswerCache {
+  readonly kind: 'redis' | 'memory'
+  lookup(tenantId: string, question: string, page: PageContext | null): Promise<CacheLookup>
+  store(tenantId: string, lookup: CacheLookup, answer: CachedAnswer): Promise<void>
+  invalidate(tenantId: string): Promise<void>
+}
+
+/**
+ * The question as the cache sees it: case, accents, punctuation and spacing do not make a new
+ * question ("When are you open?" and "when are you open" are one).
+ */
+export function normalizeQuestion(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
+}
+
+/** The page matters when it names a vehicle ("how many miles does it have?"). */
+function vehicleOf(page: PageContext | null): string {
+  const v = page?.vehicle
+  if (!v) return ''
+  return JSON.stringify([v.vin, v.stockNumber, v.year, v.make, v.model, v.trim, v.price, v.url])
+}
+
+function keyFor(question: string, page: PageContext | null): string {
+  return createHash('sha256')
+    .update(normalizeQuestion(question))
+    .update('\u0000')
+    .update(vehicleOf(page))
+    .digest('base64url')
+}
+
+const genKey = (tenantId: string) => `avataradam:answers:gen:${tenantId}`
+const entriesKey = (tenantId: string) => `avataradam:answers:${tenantId}`
+
+// Stores only if the tenant's generation is still the one seen at lookup: an answer computed
+// from documents that changed meanwhile is not kept.
+const STORE_IF_CURRENT = `
+local gen = redis.call('GET', KEYS[1]) or '0'
+if gen ~= ARGV[1] then return 0 end
+redis.call('HSET', KEYS[2], ARGV[2], ARGV[3])
+redis.call('EXPIRE', KEYS[2], tonumber(ARGV[4]))
+return 1
+`
+
+/**
+ * The cache in Redis, shared by every instance: a hash of answers per tenant, kept `ttlSeconds`
+ * after its last write, and a generation counter; invalidating bumps the counter and drops the
+ * hash in one transaction.
+ */
+export function createRedisAnswerCache(redis: Redis, options: { ttlSeconds: number }): AnswerCache {
+  return {
+    kind: 'redis',
+    async lookup(tenantId, question, page) {
+      const key = keyFor(question, page)
+      const [[, generation], [, raw]] = (await redis
+        .multi()
+        .get(genKey(tenantId))
+        .hget(entriesKey(tenantId), key)
+        .exec()) as [[Error | null, string | null], [Error | null, string | null]]
+      return {
+        key,
+        generation: generation ?? '0',
+        hit: raw ? (JSON.parse(raw) as CachedAnswer) : undefined,
+      }
+    },
+    async store(tenantId, lookup, answer) {
+      await redis.eval(
+        STORE_IF_CURRENT,
+        2,
+        genKey(tenantId),
+        entriesKey(tenantId),
+        lookup.generation,
+        lookup.key,
+        JSON.stringify(answer),
+        options.ttlSeconds,
+      )
+    },
+    async invalidate(tenantId) {
+      await redis.multi().incr(genKey(tenantId)).del(entriesKey(tenantId)).exec()
+    },
+  }
+}
+
+/** The cache in this process (embedded mode: one process owns the database). */
+export function createMemoryAnswerCache(options: {
+  ttlSeconds: number
+  maxEntries?: number
+}): AnswerCache {
+  const entries = new LRUCache<string, CachedAnswer>({
+    max: options.maxEntries ?? 10_000,
+    ttl: options.ttlSeconds * 1000,
+  })
+  const generations = new Map<string, number>()
+  const gen = (tenantId: string) => String(generations.get(tenantId) ?? 0)
+  const slot = (tenantId: string, generation: string, key: string) =>
+    `${tenantId}:${generation}:${key}`
+  return {
+    kind: 'memory',
+    async lookup(tenantId, question, page) {
+      const key = keyFor(question, page)
+      const generation = gen(tenantId)
+      return { key, generation, hit: entries.get(slot(tenantId, generation, key)) }
+    },
+    async store(tenantId, lookup, answer) {
+      if (lookup.generation !== gen(tenantId)) return
+      entries.set(slot(tenantId, lookup.generation, lookup.key), answer)
+    },
+    async invalidate(tenantId) {
+      // Entries of older generations can no longer be reached; the LRU lets them go.
+      generations.set(tenantId, (generations.get(tenantId) ?? 0) + 1)
+    },
+  }
+}
+
+/**
+ * Tells the cache a dealership's knowledge changed, and keeps telling it until it has heard:
+ * an invalidation lost while Redis is away would let stale answers out once it is back.
+ */
+export function createCacheInvalidator(
+  cache: AnswerCache,
+  options: { retryMs?: number; onError?: (err: unknown) => void } = {},
+) {
+  const pending = new Set<string>()
+  let timer: NodeJS.Timeout | undefined
+  const retry = () => {
+    timer = undefined
+    for (const tenantId of [...pending]) invalidate(tenantId)
+  }
+  function invalidate(tenantId: string) {
+    pending.add(tenantId)
+    cache.invalidate(tenantId).then(
+      () => pending.delete(tenantId),
+      (err: unknown) => {
+        options.onError?.(err)
+        timer ??= setTimeout(retry, options.retryMs ?? 1000)
+        timer.unref()
+      },
+    )
+  }
+  return {
+    invalidate,
+    stop() {
+      clearTimeout(timer)
+    },
+  }
+}
+
+/**
+ * The cache the configuration gives: in Redis when there is one (shared by every instance), in
+ * the process for the embedded database (one process owns it), and none for PostgreSQL without
+ * Redis, where another instance could change the documents unseen.
+ */
+export function answerCacheFromConfig(
+  config: { answerCacheTtlSeconds: number; database: { kind: 'pglite' | 'postgres' } },
+  redis: Redis | undefined,
+): AnswerCache | undefined {
+  const ttlSeconds = config.answerCacheTtlSeconds
+  if (ttlSeconds === 0) return undefined
+  if (redis) return createRedisAnswerCache(redis, { ttlSeconds })
+  return config.database.kind === 'pglite' ? createMemoryAnswerCache({ ttlSeconds }) : undefined
+}
