@@ -34,6 +34,39 @@ export interface LoopArgs {
   turnsPerConversation?: number
   /** What a turn's latency is: until `chat:done` (default) or until its first `chat:delta`. */
   measure?: 'done' | 'firstDelta'
+  /**
+   * What visitors ask: by default every visitor walks through the demo questions; with
+   * `zipf`, each question is drawn at random with weight 1/rank^zipf, so a few are asked often
+   * and many rarely, as on a dealership's site.
+   */
+  questions?: string[]
+  zipf?: number
+}
+
+/** Draws indexes 0…n-1 with weight 1/(i+1)^s (a Zipf law), from a seeded generator. */
+function zipfSampler(n: number, s: number, seed: number) {
+  const weights = Array.from({ length: n }, (_, i) => 1 / (i + 1) ** s)
+  const total = weights.reduce((a, b) => a + b, 0)
+  const cumulative: number[] = []
+  let sum = 0
+  for (const w of weights) {
+    sum += w / total
+    cumulative.push(sum)
+  }
+  // mulberry32: small, fast and good enough to spread the picks.
+  let state = seed >>> 0
+  const random = () => {
+    state = (state + 0x6d2b79f5) >>> 0
+    let t = state
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+  return () => {
+    const r = random()
+    const i = cumulative.findIndex((c) => r <= c)
+    return i === -1 ? n - 1 : i
+  }
 }
 
 let sockets: Socket[] = []
@@ -178,11 +211,15 @@ await serveChild(async () => ({
       const visitors = sockets.map((s) =>
         chatVisitor(s, args.turnsPerConversation ?? 5, args.measure),
       )
+      const questions = args.questions ?? VISITOR_QUESTIONS
+      if (args.zipf !== undefined) {
+        const pick = zipfSampler(questions.length, args.zipf, process.pid)
+        return runClosedLoop(visitors.length, (v) => visitors[v]!(questions[pick()]!), args)
+      }
       // Each visitor starts at a different question so the mix is spread across the window.
       return runClosedLoop(
         visitors.length,
-        (v, i) =>
-          visitors[v]!(VISITOR_QUESTIONS[(v * 7 + i + process.pid) % VISITOR_QUESTIONS.length]!),
+        (v, i) => visitors[v]!(questions[(v * 7 + i + process.pid) % questions.length]!),
         args,
       )
     },

@@ -13,6 +13,7 @@ import { renderSection, type SectionResult } from './lib/report.ts'
 import { createServerPool } from './lib/servers.ts'
 import { sourceSnapshot } from './lib/source-snapshot.ts'
 import { benchEmbeddings } from './sections/embeddings.ts'
+import { benchFaq } from './sections/faq.ts'
 import { benchLlm } from './sections/llm.ts'
 import { benchMemory } from './sections/memory.ts'
 import { benchRetrieval } from './sections/retrieval.ts'
@@ -28,6 +29,7 @@ const SECTIONS: Record<string, (ctx: BenchContext) => Promise<SectionResult>> = 
   embeddings: benchEmbeddings,
   size: benchSize,
   llm: benchLlm,
+  faq: benchFaq,
 }
 
 const { values } = parseArgs({

@@ -96,7 +96,10 @@ async function quiet(drained: () => Promise<void>): Promise<void> {
   await drained()
 }
 
-async function startAvatarAdam(database: DatabaseChoice, env: Record<string, string> = {}) {
+async function startAvatarAdam(database: DatabaseChoice, allEnv: Record<string, string> = {}) {
+  // A peer is a second instance on the same database (and Redis): it seeds nothing and serves
+  // the first instance's dealership.
+  const { BENCH_PEER: peer, ...env } = allEnv
   const dataDir =
     database.kind === 'pglite'
       ? path.join(await mkdtemp(path.join(tmpdir(), 'avataradam-bench-')), 'data')
@@ -112,9 +115,21 @@ async function startAvatarAdam(database: DatabaseChoice, env: Record<string, str
     RATE_LIMIT_MESSAGES_PER_MINUTE: UNLIMITED,
     RATE_LIMIT_CONNECTIONS_PER_MINUTE: UNLIMITED,
     RATE_LIMIT_REQUESTS_PER_MINUTE: UNLIMITED,
+    // Bench visitors repeat the same questions: sections measure the uncached path unless they
+    // turn the cache on themselves (faq).
+    ANSWER_CACHE_TTL_SECONDS: '0',
     ...env,
   })
   const server = await startServer(config)
+  if (peer) {
+    return {
+      info: { url: server.url, tenantId: '', publishableKey: '', secretKey: '', documents: 0 },
+      handlers: {
+        ...commonHandlers(() => server.io.engine.clientsCount),
+        stop: () => server.close(),
+      },
+    }
+  }
   const tenant = await insertTenant(server.db, 'Bench Motors')
   const publishable = await server.keys.create(tenant.id, {
     type: 'publishable',
