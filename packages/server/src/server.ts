@@ -26,10 +26,15 @@ import type { EmbeddingModel } from './providers/embeddings/index.ts'
 import { answererFromConfig } from './providers/llm/answerer-from-config.ts'
 import type { AnswerModel } from './providers/llm/index.ts'
 import { createTenantAnswerers } from './providers/llm/tenant-answerers.ts'
+import type { Transcriber } from './providers/stt/index.ts'
+import { transcriberFromConfig } from './providers/stt/transcriber-from-config.ts'
+import type { SpeechSynthesizer } from './providers/tts/index.ts'
+import { synthesizerFromConfig } from './providers/tts/synthesizer-from-config.ts'
 import { handshake } from './realtime/handshake.ts'
 import { createRealtimeServer, trackBroadcasts } from './realtime/server.ts'
 import type { RealtimeServer } from './realtime/types.ts'
 import { createSecretBox } from './secrets/secret-box.ts'
+import { registerSpeechHandlers } from './speech/speech-handlers.ts'
 import { createKeyService, type KeyService } from './tenants/keys.ts'
 import { createProviderOverrides } from './tenants/provider-overrides.ts'
 import { findTenant } from './tenants/tenants-repo.ts'
@@ -42,6 +47,8 @@ const DEFAULT_SITE_DIR = fileURLToPath(
 export interface ServerParts {
   answerer?: AnswerModel | undefined
   embeddings?: EmbeddingModel | undefined
+  transcriber?: Transcriber | undefined
+  synthesizer?: SpeechSynthesizer | undefined
 }
 
 export interface RunningServer {
@@ -264,7 +271,28 @@ export async function startServer(
   const addressLimiter = limiter('chat-address', limits.messagesPerMinute * 10, 60)
   // Generous: a visitor's client sends a handful of events per message; a flood sends thousands.
   const eventLimiter = limiter('events', Math.max(120, limits.messagesPerMinute * 4), 60)
-  io.on('connection', (socket) =>
+  const transcriber = options.parts?.transcriber ?? transcriberFromConfig(config.stt)
+  const synthesizer = options.parts?.synthesizer ?? synthesizerFromConfig(config.tts)
+  const capabilities = {
+    stt: transcriber ? 'server' : 'browser',
+    tts: synthesizer ? 'server' : 'browser',
+  } as const
+  const speechLimiter = limiter('speech', limits.messagesPerMinute, 60)
+  const { stt } = config
+  const speechLimits =
+    stt.provider === 'openai'
+      ? { maxBytes: stt.maxBytes, maxSeconds: stt.maxSeconds, maxStreams: stt.maxStreams }
+      : { maxBytes: 2 * 1024 * 1024, maxSeconds: 60, maxStreams: 2 }
+  io.on('connection', (socket) => {
+    registerSpeechHandlers(socket, {
+      transcriber,
+      capabilities,
+      limits: speechLimits,
+      speechLimiter,
+      eventLimiter,
+      log,
+      isClosing: () => closing,
+    })
     registerChatHandlers(socket, {
       db,
       turns,
@@ -275,9 +303,10 @@ export async function startServer(
       addressLimiter,
       eventLimiter,
       maxMessageChars: limits.messageChars,
+      synthesizer,
       isClosing: () => closing,
-    }),
-  )
+    })
+  })
 
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject)

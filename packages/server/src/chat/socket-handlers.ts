@@ -10,7 +10,9 @@ import { AppError, toErrorBody } from '../errors.ts'
 import { validationError } from '../http/errors.ts'
 import type { RateLimiter } from '../limits/rate-limiter.ts'
 import type { Logger } from '../logger.ts'
+import type { SpeechSynthesizer } from '../providers/tts/index.ts'
 import { conversationRoom, type RealtimeServer, type VisitorSocket } from '../realtime/types.ts'
+import { spokenAnswer } from '../speech/spoken-answer.ts'
 import { isKeyRefusal, type KeyService } from '../tenants/keys.ts'
 import { storeVisitorMessage, visitorHistory } from './chat-service.ts'
 import { ChatSendSchema, HistorySchema } from './schemas.ts'
@@ -29,6 +31,8 @@ export interface ChatHandlerDeps {
   /** Any event per connection, against floods of cheap events. */
   eventLimiter: RateLimiter
   maxMessageChars: number
+  /** Speaks answers to sockets that ask (`speech: true`); undefined when the browser speaks. */
+  synthesizer?: SpeechSynthesizer | undefined
   /** True once shutdown began: new turns are refused so the instance can drain. */
   isClosing(): boolean
 }
@@ -52,6 +56,8 @@ function roomEvents(io: RealtimeServer, conversationId: string): TurnEvents {
  */
 export function registerChatHandlers(socket: VisitorSocket, deps: ChatHandlerDeps): void {
   const log = deps.log.child({ tenantId: socket.data.tenantId, socketId: socket.id })
+  const gone = new AbortController()
+  socket.on('disconnect', () => gone.abort())
 
   /** `run` returns the ack, and optionally what to send once the ack is on its way. */
   function handle<S extends z.ZodType, R>(
@@ -136,7 +142,20 @@ export function registerChatHandlers(socket: VisitorSocket, deps: ChatHandlerDep
     // Answer it if this call claimed it; otherwise its answer is already on its way (from this
     // instance or another) and reaches this socket through the conversation room.
     if (!stored.claimed) return { ack: ack(answerId) }
-    const events = roomEvents(deps.io, stored.conversationId)
+    const toRoom = roomEvents(deps.io, stored.conversationId)
+    const { synthesizer } = deps
+    // Spoken to this socket only: another tab showing the conversation stays quiet.
+    const events =
+      payload.speech && synthesizer
+        ? spokenAnswer(toRoom, {
+            answerId,
+            synthesizer,
+            audio: (audio) => socket.emit('speech:audio', audio),
+            error: (error) => socket.emit('speech:error', error),
+            signal: gone.signal,
+            log,
+          })
+        : toRoom
     return {
       ack: ack(answerId),
       afterAck: () => deps.turns.answer(visitor, stored.message, answerId, events),

@@ -1,0 +1,208 @@
+import type {
+  Ack,
+  ErrorBody,
+  ServerCapabilities,
+  SpeechEndResult,
+  SpeechStartResult,
+} from '@avataradam/sdk/protocol'
+import { z } from 'zod'
+import { AppError, toErrorBody } from '../errors.ts'
+import { validationError } from '../http/errors.ts'
+import type { RateLimiter } from '../limits/rate-limiter.ts'
+import type { Logger } from '../logger.ts'
+import type { Transcriber } from '../providers/stt/index.ts'
+import type { VisitorSocket } from '../realtime/types.ts'
+import { SpeechChunkSchema, SpeechEndSchema, SpeechStartSchema } from './schemas.ts'
+
+export interface SpeechLimits {
+  maxBytes: number
+  maxSeconds: number
+  maxStreams: number
+}
+
+export interface SpeechHandlerDeps {
+  /** Undefined when the browser transcribes. */
+  transcriber: Transcriber | undefined
+  capabilities: ServerCapabilities
+  limits: SpeechLimits
+  /** speech:start per visitor: each recording costs a transcription. */
+  speechLimiter: RateLimiter
+  /** Any event per connection (not counting audio chunks, which the limits above bound). */
+  eventLimiter: RateLimiter
+  log: Logger
+  isClosing(): boolean
+}
+
+interface Recording {
+  mediaType: string
+  language: string | undefined
+  chunks: Uint8Array[]
+  bytes: number
+  timer: NodeJS.Timeout
+  /** Set once speech:end came: the transcription is running. */
+  transcribing: boolean
+}
+
+/** How many dropped recordings a connection remembers, to answer their late events. */
+const REMEMBERED = 16
+
+/**
+ * Microphone audio streamed over the socket, transcribed when the visitor stops: `speech:start`
+ * opens a recording (acked with its id and limits), binary `speech:chunk`s fill it, and the ack
+ * of `speech:end` carries the transcript. A recording past its bytes or seconds is dropped with
+ * a `speech:error`; a connection has at most `maxStreams` open; everything is dropped (and any
+ * transcription aborted) when the connection goes.
+ */
+export function registerSpeechHandlers(socket: VisitorSocket, deps: SpeechHandlerDeps): void {
+  const log = deps.log.child({ tenantId: socket.data.tenantId, socketId: socket.id })
+  const recordings = new Map<string, Recording>()
+  /** Why recordings were dropped, so that their speech:end is answered with the reason. */
+  const dropped = new Map<string, ErrorBody>()
+  const gone = new AbortController()
+
+  function drop(streamId: string, error: AppError) {
+    const recording = recordings.get(streamId)
+    if (!recording) return
+    clearTimeout(recording.timer)
+    recordings.delete(streamId)
+    const body = error.toBody()
+    dropped.set(streamId, body)
+    if (dropped.size > REMEMBERED) dropped.delete(dropped.keys().next().value!)
+    socket.emit('speech:error', { ...body, streamId })
+  }
+
+  function handle<S extends z.ZodType, R>(
+    event: 'server:capabilities' | 'speech:start' | 'speech:end',
+    schema: S,
+    run: (payload: z.infer<S>) => Promise<R>,
+  ) {
+    socket.on(event, async (payload: unknown, ack?: unknown) => {
+      const reply =
+        typeof ack === 'function'
+          ? (ack as (res: Ack<R>) => void)
+          : (res: Ack<R>) => {
+              if (res && typeof res === 'object' && 'error' in res) {
+                socket.emit('speech:error', res.error)
+              }
+            }
+      try {
+        await deps.eventLimiter.consume(socket.id)
+        const parsed = schema.safeParse(payload)
+        if (!parsed.success) throw validationError(parsed.error)
+        reply(await run(parsed.data))
+      } catch (err) {
+        if (!AppError.isInstance(err)) log.error({ err, event }, 'speech event failed')
+        reply({ error: toErrorBody(err) })
+      }
+    })
+  }
+
+  handle('server:capabilities', z.unknown(), async () => deps.capabilities)
+
+  handle('speech:start', SpeechStartSchema, async (payload): Promise<SpeechStartResult> => {
+    if (!deps.transcriber) {
+      throw new AppError(
+        'not_configured',
+        'This server does not transcribe speech; use the browser’s speech recognition.',
+      )
+    }
+    if (deps.isClosing()) {
+      throw new AppError('server_shutting_down', 'This server is restarting; try again.')
+    }
+    const { maxBytes, maxSeconds, maxStreams } = deps.limits
+    if (recordings.size >= maxStreams) {
+      throw new AppError(
+        'speech_streams_exceeded',
+        `At most ${maxStreams} recordings may be open at once on one connection.`,
+        { details: { maxStreams } },
+      )
+    }
+    await deps.speechLimiter.consume(`${socket.data.tenantId}:${socket.data.visitorId}`)
+    const streamId = `st_${crypto.randomUUID().replaceAll('-', '')}`
+    recordings.set(streamId, {
+      mediaType: payload.mediaType,
+      language: payload.language,
+      chunks: [],
+      bytes: 0,
+      transcribing: false,
+      timer: setTimeout(
+        () =>
+          drop(
+            streamId,
+            new AppError('speech_too_long', `A recording can last at most ${maxSeconds} seconds.`, {
+              details: { maxSeconds },
+            }),
+          ),
+        maxSeconds * 1000,
+      ),
+    })
+    return { streamId, maxBytes, maxSeconds }
+  })
+
+  socket.on('speech:chunk', (payload: unknown) => {
+    const parsed = SpeechChunkSchema.safeParse(payload)
+    if (!parsed.success) {
+      socket.emit('speech:error', toErrorBody(validationError(parsed.error)))
+      return
+    }
+    const { streamId, chunk } = parsed.data
+    const recording = recordings.get(streamId)
+    // A recording dropped already said why, once; its last chunks in flight are ignored.
+    if (dropped.has(streamId)) return
+    if (!recording || recording.transcribing) {
+      socket.emit('speech:error', {
+        code: 'speech_stream_not_found',
+        message: 'No open recording with that id.',
+        streamId,
+      })
+      return
+    }
+    recording.bytes += chunk.byteLength
+    if (recording.bytes > deps.limits.maxBytes) {
+      drop(
+        streamId,
+        new AppError(
+          'speech_too_large',
+          `A recording can carry at most ${deps.limits.maxBytes} bytes of audio.`,
+          { details: { maxBytes: deps.limits.maxBytes } },
+        ),
+      )
+      return
+    }
+    // Copied: the buffer Socket.io hands over may be a view of a larger, reused one.
+    recording.chunks.push(Uint8Array.prototype.slice.call(chunk))
+  })
+
+  handle('speech:end', SpeechEndSchema, async ({ streamId }): Promise<SpeechEndResult> => {
+    const reason = dropped.get(streamId)
+    if (reason) throw new AppError(reason.code, reason.message, { details: reason.details })
+    const recording = recordings.get(streamId)
+    if (!recording || recording.transcribing || !deps.transcriber) {
+      throw new AppError('speech_stream_not_found', 'No open recording with that id.')
+    }
+    recording.transcribing = true
+    clearTimeout(recording.timer)
+    try {
+      if (recording.bytes === 0) return { streamId, text: '' }
+      const audio = Buffer.concat(recording.chunks)
+      const { text } = await deps.transcriber.doTranscribe({
+        audio,
+        mediaType: recording.mediaType,
+        language: recording.language,
+        abortSignal: gone.signal,
+      })
+      return { streamId, text }
+    } catch (err) {
+      if (AppError.isInstance(err)) log.warn({ err: err.cause ?? err }, 'transcription failed')
+      throw err
+    } finally {
+      recordings.delete(streamId)
+    }
+  })
+
+  socket.on('disconnect', () => {
+    gone.abort()
+    for (const recording of recordings.values()) clearTimeout(recording.timer)
+    recordings.clear()
+  })
+}

@@ -1,0 +1,328 @@
+import type { ErrorBody, SpeechError } from '@avataradam/sdk/protocol'
+import OpenAI from 'openai'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { AppError } from '../src/errors.ts'
+import { createOpenAITranscriber } from '../src/providers/stt/openai-transcriber.ts'
+import { ask, sleep } from './support/chat.ts'
+import {
+  errorReply,
+  garbledReply,
+  silentReply,
+  startModelServer,
+  transcriptionReply,
+  truncatedJsonReply,
+} from './support/openai-server.ts'
+import {
+  connectVisitor,
+  createTenant,
+  startTestServer,
+  type TestServer,
+  type VisitorClient,
+  visitorClient,
+} from './support/server.ts'
+
+let models: Awaited<ReturnType<typeof startModelServer>>
+beforeAll(async () => {
+  models = await startModelServer(transcriptionReply('When are you open on Saturday?'))
+})
+afterAll(() => models.close())
+
+/** Bytes standing in for a recording (the test double does not decode audio). */
+const audio = (n: number, seed = 1) => Uint8Array.from({ length: n }, (_, i) => (i * seed) % 251)
+
+function transcriber(options: { timeoutMs?: number; maxRetries?: number } = {}) {
+  const client = new OpenAI({
+    apiKey: 'sk-test-stt',
+    baseURL: models.baseUrl,
+    maxRetries: options.maxRetries ?? 0,
+  })
+  return createOpenAITranscriber({
+    client,
+    model: 'gpt-4o-mini-transcribe',
+    timeoutMs: options.timeoutMs ?? 5000,
+  })
+}
+
+async function failure(promise: Promise<unknown>): Promise<AppError> {
+  const err = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  )
+  if (!AppError.isInstance(err)) throw new Error(`expected an AppError, got ${String(err)}`)
+  return err
+}
+
+describe('OpenAI transcription', () => {
+  it('uploads the recording as multipart with the model and answers with its text', async () => {
+    const seen = models.requests.length
+    const recording = audio(3000)
+    const { text } = await transcriber().doTranscribe({
+      audio: recording,
+      mediaType: 'audio/webm;codecs=opus',
+      language: 'en',
+    })
+    expect(text).toBe('When are you open on Saturday?')
+    const [request] = models.requests.slice(seen)
+    expect(request?.path).toBe('/v1/audio/transcriptions')
+    expect(request?.headers.authorization).toBe('Bearer sk-test-stt')
+    expect(request?.body).toMatchObject({
+      model: 'gpt-4o-mini-transcribe',
+      language: 'en',
+      response_format: 'json',
+    })
+    expect(request?.body.file).toMatchObject({ name: 'speech.webm', type: 'audio/webm' })
+    expect(Buffer.compare(request!.body.file!.bytes, Buffer.from(recording))).toBe(0)
+  })
+
+  it('names the reason when OpenAI refuses the key', async () => {
+    models.next(errorReply(401, 'Incorrect API key provided'))
+    const err = await failure(
+      transcriber().doTranscribe({ audio: audio(10), mediaType: 'audio/ogg' }),
+    )
+    expect(err.toBody()).toMatchObject({
+      code: 'speech_failed',
+      details: { provider: 'openai', reason: 'unauthorized' },
+    })
+    // The provider's own words stay in the logs, not in what the visitor's client is told.
+    expect(err.message).not.toContain('Incorrect API key')
+  })
+
+  it('passes on how long to wait when rate limited, and waits that long when it retries', async () => {
+    models.next(errorReply(429, 'Rate limit reached', { 'retry-after': '7' }))
+    const err = await failure(
+      transcriber().doTranscribe({ audio: audio(10), mediaType: 'audio/ogg' }),
+    )
+    expect(err.toBody()).toMatchObject({
+      code: 'speech_failed',
+      retryAfter: 7,
+      details: { reason: 'rate_limited' },
+    })
+
+    models.next(errorReply(429, 'Rate limit reached', { 'retry-after': '1' }))
+    const started = performance.now()
+    const { text } = await transcriber({ maxRetries: 1 }).doTranscribe({
+      audio: audio(10),
+      mediaType: 'audio/ogg',
+    })
+    expect(text).toBe('When are you open on Saturday?')
+    expect(performance.now() - started).toBeGreaterThanOrEqual(950)
+  })
+
+  it('reports a failing service, a silent one and an unreadable answer each by name', async () => {
+    models.next(errorReply(503, 'overloaded'), errorReply(500, 'boom'))
+    const down = await failure(
+      transcriber({ maxRetries: 1 }).doTranscribe({ audio: audio(10), mediaType: 'audio/ogg' }),
+    )
+    expect(down.toBody().details).toMatchObject({ reason: 'unavailable' })
+
+    models.next(silentReply())
+    const started = performance.now()
+    const slow = await failure(
+      transcriber({ timeoutMs: 300 }).doTranscribe({ audio: audio(10), mediaType: 'audio/ogg' }),
+    )
+    expect(slow.toBody().details).toMatchObject({ reason: 'timeout' })
+    expect(performance.now() - started).toBeLessThan(3000)
+
+    models.next(truncatedJsonReply())
+    const cut = await failure(
+      transcriber().doTranscribe({ audio: audio(10), mediaType: 'audio/ogg' }),
+    )
+    expect(cut.toBody().details).toMatchObject({ reason: 'bad_response' })
+
+    models.next(garbledReply())
+    const garbled = await failure(
+      transcriber().doTranscribe({ audio: audio(10), mediaType: 'audio/ogg' }),
+    )
+    expect(garbled.toBody()).toMatchObject({ code: 'speech_failed' })
+  })
+})
+
+describe('speech to text over the socket', () => {
+  let server: TestServer
+  let key: string
+  beforeAll(async () => {
+    server = await startTestServer({
+      env: {
+        STT_PROVIDER: 'openai',
+        STT_API_KEY: 'sk-test-stt',
+        STT_BASE_URL: models.baseUrl,
+        STT_MAX_RETRIES: '0',
+        STT_TIMEOUT_MS: '1500',
+        STT_MAX_BYTES: '20000',
+        STT_MAX_SECONDS: '1',
+        STT_MAX_STREAMS: '2',
+      },
+    })
+    key = (await createTenant(server)).publishable.key
+  })
+  afterAll(() => server?.stop())
+
+  const visitor = () => connectVisitor(visitorClient(server, { key }))
+  const errors = (socket: VisitorClient) => {
+    const seen: SpeechError[] = []
+    socket.on('speech:error', (e) => seen.push(e))
+    return seen
+  }
+  async function start(socket: VisitorClient) {
+    const res = await socket.emitWithAck('speech:start', { mediaType: 'audio/webm;codecs=opus' })
+    if ('error' in res) throw Object.assign(new Error(res.error.message), res.error)
+    return res
+  }
+
+  it('says it transcribes on the server', async () => {
+    const socket = await visitor()
+    try {
+      expect(await socket.emitWithAck('server:capabilities', {})).toEqual({
+        stt: 'server',
+        tts: 'browser',
+      })
+    } finally {
+      socket.close()
+    }
+  })
+
+  it('transcribes streamed microphone chunks, received whole and in order', async () => {
+    const socket = await visitor()
+    try {
+      const seen = models.requests.length
+      const { streamId, maxBytes, maxSeconds } = await start(socket)
+      expect({ maxBytes, maxSeconds }).toEqual({ maxBytes: 20_000, maxSeconds: 1 })
+      const chunks = [audio(1000, 3), audio(1500, 5), audio(700, 7)]
+      for (const chunk of chunks) socket.emit('speech:chunk', { streamId, chunk })
+      const res = await socket.emitWithAck('speech:end', { streamId })
+      expect(res).toEqual({ streamId, text: 'When are you open on Saturday?' })
+      const file = models.requests.slice(seen)[0]?.body.file
+      expect(file?.type).toBe('audio/webm')
+      expect(Buffer.compare(file!.bytes, Buffer.concat(chunks))).toBe(0)
+    } finally {
+      socket.close()
+    }
+  })
+
+  it('drops a recording past its byte limit and says so, once', async () => {
+    const socket = await visitor()
+    const seen = errors(socket)
+    try {
+      const requests = models.requests.length
+      const { streamId } = await start(socket)
+      for (let i = 0; i < 4; i++) socket.emit('speech:chunk', { streamId, chunk: audio(8000) })
+      const res = await socket.emitWithAck('speech:end', { streamId })
+      expect(res).toMatchObject({
+        error: { code: 'speech_too_large', details: { maxBytes: 20_000 } },
+      })
+      expect(seen).toEqual([expect.objectContaining({ code: 'speech_too_large', streamId })])
+      expect(models.requests.length).toBe(requests)
+    } finally {
+      socket.close()
+    }
+  })
+
+  it('drops a recording that lasts too long', async () => {
+    const socket = await visitor()
+    const seen = errors(socket)
+    try {
+      const { streamId } = await start(socket)
+      socket.emit('speech:chunk', { streamId, chunk: audio(100) })
+      await sleep(1200)
+      expect(seen).toEqual([expect.objectContaining({ code: 'speech_too_long', streamId })])
+      const res = await socket.emitWithAck('speech:end', { streamId })
+      expect(res).toMatchObject({ error: { code: 'speech_too_long' } })
+    } finally {
+      socket.close()
+    }
+  })
+
+  it('limits recordings open at once on one connection', async () => {
+    const socket = await visitor()
+    try {
+      await start(socket)
+      await start(socket)
+      const third = await socket.emitWithAck('speech:start', { mediaType: 'audio/webm' })
+      expect(third).toMatchObject({
+        error: { code: 'speech_streams_exceeded', details: { maxStreams: 2 } },
+      })
+    } finally {
+      socket.close()
+    }
+  })
+
+  it('refuses audio it cannot send on, and recordings of another connection', async () => {
+    const a = await visitor()
+    const b = await visitor()
+    const seenByB = errors(b)
+    try {
+      const bad = await a.emitWithAck('speech:start', { mediaType: 'video/x-flv' })
+      expect(bad).toMatchObject({ error: { code: 'invalid_request' } })
+      const { streamId } = await start(a)
+      b.emit('speech:chunk', { streamId, chunk: audio(10) })
+      const res = await b.emitWithAck('speech:end', { streamId })
+      expect(res).toMatchObject({ error: { code: 'speech_stream_not_found' } })
+      expect(seenByB).toEqual([expect.objectContaining({ code: 'speech_stream_not_found' })])
+      b.emit('speech:chunk', { streamId, chunk: 'not audio' as unknown as Uint8Array })
+      await sleep(100)
+      expect(seenByB.at(-1)).toMatchObject({ code: 'invalid_request' })
+      // A's recording is untouched by all that.
+      a.emit('speech:chunk', { streamId, chunk: audio(50) })
+      expect(await a.emitWithAck('speech:end', { streamId })).toMatchObject({ streamId })
+    } finally {
+      a.close()
+      b.close()
+    }
+  })
+
+  it('answers a failed transcription with its reason, and chat goes on', async () => {
+    const socket = await visitor()
+    try {
+      models.next(errorReply(429, 'Rate limit reached', { 'retry-after': '3' }))
+      const { streamId } = await start(socket)
+      socket.emit('speech:chunk', { streamId, chunk: audio(100) })
+      const res = await socket.emitWithAck('speech:end', { streamId })
+      expect(res).toMatchObject({
+        error: { code: 'speech_failed', retryAfter: 3, details: { reason: 'rate_limited' } },
+      })
+      const { ack, done } = await ask(socket, 'Hello there')
+      expect(done.messageId).toBe(ack.replyMessageId)
+      expect(done.text.length).toBeGreaterThan(0)
+    } finally {
+      socket.close()
+    }
+  })
+
+  it('abandons the transcription of a visitor who leaves', async () => {
+    const socket = await visitor()
+    let closed: () => void = () => {}
+    const requestClosed = new Promise<void>((resolve) => {
+      closed = resolve
+    })
+    models.next((_req, res) => {
+      res.on('close', closed)
+    })
+    const { streamId } = await start(socket)
+    socket.emit('speech:chunk', { streamId, chunk: audio(100) })
+    socket.emit('speech:end', { streamId }, () => {})
+    await sleep(200)
+    socket.close()
+    await expect(
+      Promise.race([requestClosed.then(() => 'aborted'), sleep(1000).then(() => 'still open')]),
+    ).resolves.toBe('aborted')
+  })
+})
+
+describe('speech to text in the embedded mode', () => {
+  it('leaves recognition to the browser and refuses recordings', async () => {
+    const server = await startTestServer()
+    try {
+      const { publishable } = await createTenant(server)
+      const socket = await connectVisitor(visitorClient(server, { key: publishable.key }))
+      expect(await socket.emitWithAck('server:capabilities', {})).toEqual({
+        stt: 'browser',
+        tts: 'browser',
+      })
+      const res = await socket.emitWithAck('speech:start', { mediaType: 'audio/webm' })
+      expect((res as { error: ErrorBody }).error.code).toBe('not_configured')
+      socket.close()
+    } finally {
+      await server.stop()
+    }
+  })
+})
