@@ -1,6 +1,8 @@
 import type { ErrorBody, SpeechError } from '@avataradam/sdk/protocol'
 import OpenAI from 'openai'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { loadConfig } from '../src/config/index.ts'
+import { runChecks } from '../src/doctor.ts'
 import { AppError } from '../src/errors.ts'
 import { createOpenAITranscriber } from '../src/providers/stt/openai-transcriber.ts'
 import { ask, sleep } from './support/chat.ts'
@@ -324,5 +326,34 @@ describe('speech to text in the embedded mode', () => {
     } finally {
       await server.stop()
     }
+  })
+})
+
+describe('doctor', () => {
+  it('checks transcription with a short recording, and reports a refused key', async () => {
+    const env = {
+      AVATARADAM_DATA_DIR: '/tmp/avataradam-doctor-stt/data',
+      STT_PROVIDER: 'openai',
+      STT_API_KEY: 'sk-test-stt',
+      STT_BASE_URL: models.baseUrl,
+    }
+    const seen = models.requests.length
+    const ok = (await runChecks(loadConfig(env))).find((c) => c.name === 'stt')
+    expect(ok).toMatchObject({
+      ok: true,
+      detail: 'gpt-4o-mini-transcribe transcribed a test recording',
+    })
+    const file = models.requests[seen]?.body.file
+    expect(file?.type).toBe('audio/wav')
+    expect(file?.bytes.subarray(0, 4).toString()).toBe('RIFF')
+
+    models.next(errorReply(401, 'Incorrect API key provided'))
+    const refused = (await runChecks(loadConfig(env))).find((c) => c.name === 'stt')
+    expect(refused).toMatchObject({
+      ok: false,
+      detail: expect.stringMatching(/refused our credentials/),
+    })
+    const browser = (await runChecks(loadConfig({}))).find((c) => c.name === 'stt')
+    expect(browser).toMatchObject({ ok: true, detail: expect.stringContaining('browser') })
   })
 })

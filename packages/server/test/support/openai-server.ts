@@ -174,7 +174,9 @@ export function embeddingsReply(): Reply {
 
 /** A multipart body (`/v1/audio/transcriptions`), read by the platform's own form parser. */
 async function readForm(raw: Buffer, type: string): Promise<ModelRequest['body']> {
-  const form = await new Response(new Uint8Array(raw), { headers: { 'content-type': type } }).formData()
+  const form = await new Response(new Uint8Array(raw), {
+    headers: { 'content-type': type },
+  }).formData()
   const body: Record<string, unknown> = { messages: [] }
   for (const [name, value] of form) {
     body[name] =
