@@ -312,6 +312,8 @@ export interface ClientToServerEvents {
   'speech:start': (payload: SpeechStartPayload, ack: (res: Ack<SpeechStartResult>) => void) => void
   'speech:chunk': (payload: SpeechChunkPayload) => void
   'speech:end': (payload: SpeechEndPayload, ack: (res: Ack<SpeechEndResult>) => void) => void
+  /** Drops a recording without transcribing it (the visitor changed their mind). No ack. */
+  'speech:cancel': (payload: SpeechEndPayload) => void
 }
 
 /** Events the server emits. */
@@ -333,6 +335,7 @@ export const CLIENT_EVENTS = [
   'speech:start',
   'speech:chunk',
   'speech:end',
+  'speech:cancel',
 ] as const satisfies readonly (keyof ClientToServerEvents)[]
 
 // ---------------------------------------------------------------------------------------------

@@ -1,3 +1,4 @@
+import { AvatarAdamError, createClient } from '@avataradam/sdk'
 import type { ErrorBody, SpeechError } from '@avataradam/sdk/protocol'
 import OpenAI from 'openai'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -18,6 +19,7 @@ import {
   connectVisitor,
   createTenant,
   startTestServer,
+  TEST_ORIGIN,
   type TestServer,
   type VisitorClient,
   visitorClient,
@@ -238,10 +240,18 @@ describe('speech to text over the socket', () => {
     const socket = await visitor()
     try {
       await start(socket)
-      await start(socket)
+      const { streamId } = await start(socket)
       const third = await socket.emitWithAck('speech:start', { mediaType: 'audio/webm' })
       expect(third).toMatchObject({
         error: { code: 'speech_streams_exceeded', details: { maxStreams: 2 } },
+      })
+      // A cancelled recording frees its place, and is gone.
+      socket.emit('speech:cancel', { streamId })
+      expect(await socket.emitWithAck('speech:start', { mediaType: 'audio/webm' })).toHaveProperty(
+        'streamId',
+      )
+      expect(await socket.emitWithAck('speech:end', { streamId })).toMatchObject({
+        error: { code: 'speech_stream_not_found' },
       })
     } finally {
       socket.close()
@@ -287,6 +297,30 @@ describe('speech to text over the socket', () => {
       expect(done.text.length).toBeGreaterThan(0)
     } finally {
       socket.close()
+    }
+  })
+
+  it('transcribes through the SDK, and rejects a recording the server dropped', async () => {
+    const client = createClient({ key, baseUrl: server.url, origin: TEST_ORIGIN, storage: false })
+    try {
+      expect(await client.capabilities()).toEqual({ stt: 'server', tts: 'browser' })
+      async function* microphone() {
+        yield audio(400, 3)
+        yield audio(400, 5).buffer
+      }
+      const seen = models.requests.length
+      const text = await client.transcribe(microphone(), { mediaType: 'audio/ogg;codecs=opus' })
+      expect(text).toBe('When are you open on Saturday?')
+      expect(models.requests[seen]?.body.file?.bytes.length).toBe(800)
+
+      const recording = await client.startSpeech({ mediaType: 'audio/webm' })
+      expect(recording.maxBytes).toBe(20_000)
+      for (let i = 0; i < 3; i++) recording.write(audio(8000))
+      const err = await recording.end().catch((e: unknown) => e)
+      expect(AvatarAdamError.isInstance(err) && err.code).toBe('speech_too_large')
+      expect(recording.failed?.code).toBe('speech_too_large')
+    } finally {
+      client.close()
     }
   })
 

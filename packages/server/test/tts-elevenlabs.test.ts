@@ -1,3 +1,4 @@
+import { createClient } from '@avataradam/sdk'
 import type { SpeechAudio, SpeechError } from '@avataradam/sdk/protocol'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loadConfig } from '../src/config/index.ts'
@@ -19,6 +20,7 @@ import {
   connectVisitor,
   createTenant,
   startTestServer,
+  TEST_ORIGIN,
   type TestServer,
   type VisitorClient,
   visitorClient,
@@ -201,6 +203,27 @@ describe('spoken answers over the socket', () => {
       expect(requests[0]!.at).toBeLessThan(requests[2]!.at - 100)
     } finally {
       socket.close()
+    }
+  })
+
+  it('speaks through the SDK when asked', async () => {
+    const client = createClient({ key, baseUrl: server.url, origin: TEST_ORIGIN, storage: false })
+    try {
+      expect(await client.capabilities()).toEqual({ stt: 'browser', tts: 'server' })
+      const audio: SpeechAudio[] = []
+      const ended = new Promise<void>((resolve) =>
+        client.on('speech:audio', (a) => {
+          audio.push(a)
+          if (a.final) resolve()
+        }),
+      )
+      const answer = await client.ask('When are you open?', { speech: true })
+      await ended
+      expect(audio.every((a) => a.answerId === answer.messageId)).toBe(true)
+      expect(audio.map((a) => a.seq)).toEqual(audio.map((_, i) => i))
+      expect(audio).toHaveLength(13)
+    } finally {
+      client.close()
     }
   })
 

@@ -200,6 +200,15 @@ export function registerSpeechHandlers(socket: VisitorSocket, deps: SpeechHandle
     }
   })
 
+  socket.on('speech:cancel', (payload: unknown) => {
+    const parsed = SpeechEndSchema.safeParse(payload)
+    const recording = parsed.success ? recordings.get(parsed.data.streamId) : undefined
+    // One being transcribed finishes: its speech:end ack is on its way.
+    if (!recording || recording.transcribing) return
+    clearTimeout(recording.timer)
+    recordings.delete(parsed.data!.streamId)
+  })
+
   socket.on('disconnect', () => {
     gone.abort()
     for (const recording of recordings.values()) clearTimeout(recording.timer)
