@@ -12,7 +12,15 @@ export default {
   plugins: [esbuildPlugin({ ts: true, target: 'es2022' })],
   browsers: [
     chromeLauncher({
-      launchOptions: { executablePath: chromiumPath(), headless: true, args: CHROMIUM_ARGS },
+      launchOptions: {
+        executablePath: chromiumPath(),
+        headless: true,
+        args: [
+          ...CHROMIUM_ARGS,
+          // Spoken answers play without a click; the tests have no visitor to click.
+          '--autoplay-policy=no-user-gesture-required',
+        ],
+      },
     }),
   ],
   concurrency: 1,

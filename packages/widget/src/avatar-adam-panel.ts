@@ -1,7 +1,14 @@
-import { type ChatDone, type ClientStatus, createClient } from '@avataradam/sdk'
+import {
+  type ChatDone,
+  type ClientStatus,
+  createClient,
+  type ServerCapabilities,
+  type VisitorClient,
+} from '@avataradam/sdk'
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
 import './avatar-adam-face.ts'
+import type { AudioPlayer } from './audio-player.ts'
 import type { FaceState } from './avatar-adam-face.ts'
 import { Conversation, type ViewMessage } from './conversation.ts'
 import { closeIcon, micIcon, mutedIcon, newIcon, sendIcon, soundIcon } from './icons.ts'
@@ -9,7 +16,7 @@ import { plainText } from './markdown.ts'
 import { pageContext } from './page-context.ts'
 import { panelStyles } from './panel-styles.ts'
 import { loadMuted, saveMuted } from './preferences.ts'
-import { createRecognizer } from './recognition.ts'
+import { createRecognizer, type Recognizer, type RecognizerEvents } from './recognition.ts'
 import { renderMarkdown } from './render-markdown.ts'
 import { SentenceSplitter } from './sentences.ts'
 import { createSpeaker } from './speech.ts'
@@ -80,7 +87,7 @@ export class AvatarAdamPanel extends LitElement {
       this._speaking = active
     },
   })
-  #recognizer = createRecognizer({
+  #recognizerEvents: RecognizerEvents = {
     interim: (text) => {
       this._draft = text
     },
@@ -95,7 +102,16 @@ export class AvatarAdamPanel extends LitElement {
       if (code === 'not-allowed' || code === 'service-not-allowed')
         this._micNotice = 'Microphone access is blocked. You can type your question instead.'
     },
-  })
+  }
+  #browserRecognizer = createRecognizer(this.#recognizerEvents)
+  /** Set when the server transcribes: microphone audio streams to it instead. */
+  #serverRecognizer: Recognizer | undefined
+  /** Set when the server speaks: its audio plays here and moves the mouth. */
+  #player: AudioPlayer | undefined
+  /** The client whose capabilities were asked for, so a new client asks again. */
+  #speechClient: VisitorClient | undefined
+  /** Answers the server is speaking (by view key), with their sentences in case it fails. */
+  #serverSpoken = new Map<number, string[]>()
   /** Follow new messages only while the visitor has not scrolled up to read. */
   #atBottom = true
 
@@ -128,6 +144,69 @@ export class AvatarAdamPanel extends LitElement {
       })
     }
     if (changed.has('open') && !this.open) this.#quiet()
+    const client = conversation.client
+    if (client && client !== this.#speechClient) void this.#offerSpeech(client)
+  }
+
+  get #recognizer(): Recognizer {
+    return this.#serverRecognizer ?? this.#browserRecognizer
+  }
+
+  /**
+   * Asks the server what it does with speech, and loads the modules for what it does: streaming
+   * the microphone to it, and playing its spoken answers. Otherwise the browser's own speech
+   * recognition and synthesis stay, as without a server that offers them.
+   */
+  async #offerSpeech(client: VisitorClient): Promise<void> {
+    this.#speechClient = client
+    this.#serverRecognizer = undefined
+    this.#player?.cancel()
+    this.#player = undefined
+    let offers: ServerCapabilities
+    try {
+      offers = await client.capabilities()
+    } catch {
+      return
+    }
+    if (client !== this.#speechClient) return
+    if (offers.stt === 'server') {
+      const { createServerRecognizer } = await import('./server-recognition.ts')
+      const recognizer = createServerRecognizer(client, this.#recognizerEvents)
+      if (recognizer.supported && client === this.#speechClient) {
+        this.#serverRecognizer = recognizer
+      }
+    }
+    if (offers.tts === 'server' && typeof MediaSource === 'function') {
+      const { createAudioPlayer } = await import('./audio-player.ts')
+      if (client !== this.#speechClient) return
+      const player = createAudioPlayer({
+        mouth: (open) => {
+          this._mouth = open
+        },
+        speaking: (active) => {
+          this._speaking = active
+        },
+        failed: (answerId) => this.#speakInBrowser(answerId),
+      })
+      this.#player = player
+      client.on('speech:audio', (audio) => {
+        if (this.#player === player) player.push(audio)
+      })
+      client.on('speech:error', (error) => {
+        if (error.answerId) this.#speakInBrowser(error.answerId)
+      })
+    }
+    this.requestUpdate()
+  }
+
+  /** The server could not speak an answer: the browser says what it had of it, and the rest. */
+  #speakInBrowser(answerId: string): void {
+    const view = this.#conversation.messages.find((m) => m.id === answerId)
+    const sentences = view && this.#serverSpoken.get(view.key)
+    if (!view || !sentences) return
+    this.#serverSpoken.delete(view.key)
+    if (this._muted || !this.open) return
+    for (const sentence of sentences) this.#speaker.speak(sentence, this.locale || 'en-US')
   }
 
   protected override updated(): void {
@@ -166,7 +245,7 @@ export class AvatarAdamPanel extends LitElement {
         >
           ${newIcon}
         </button>
-        ${this.#speaker.supported ? this.#muteButton() : nothing}
+        ${this.#speaker.supported || this.#player ? this.#muteButton() : nothing}
         <button
           class="icon"
           part="button close"
@@ -343,6 +422,13 @@ export class AvatarAdamPanel extends LitElement {
     const spoken = sentences.map(plainText).filter(Boolean)
     if (spoken.length === 0) return
     this._announcement = spoken.join(' ')
+    const byServer = this.#serverSpoken.get(message.key)
+    if (byServer) {
+      // The server speaks it; kept in case it fails, then the browser takes over.
+      byServer.push(...spoken)
+      if (done) setTimeout(() => this.#serverSpoken.delete(message.key), 60_000)
+      return
+    }
     if (!this._muted && this.open) {
       for (const sentence of spoken) this.#speaker.speak(sentence, this.locale || 'en-US')
     }
@@ -352,7 +438,12 @@ export class AvatarAdamPanel extends LitElement {
     const trimmed = text.trim()
     if (!trimmed) return
     this.#speaker.cancel()
-    this.#conversation.ask(trimmed)
+    this.#player?.cancel()
+    // Sent by a click or key press: the moment a browser lets a page start sound.
+    this.#player?.unlock()
+    const speech = Boolean(this.#player) && !this._muted && this.open
+    const reply = this.#conversation.ask(trimmed, undefined, { speech })
+    if (reply && speech) this.#serverSpoken.set(reply.key, [])
     this._draft = ''
     this.#atBottom = true
   }
@@ -374,7 +465,10 @@ export class AvatarAdamPanel extends LitElement {
   #toggleMute(): void {
     this._muted = !this._muted
     saveMuted(this._muted)
-    if (this._muted) this.#speaker.cancel()
+    if (this._muted) {
+      this.#speaker.cancel()
+      this.#player?.cancel()
+    }
   }
 
   #toggleMic(): void {
@@ -385,11 +479,15 @@ export class AvatarAdamPanel extends LitElement {
     this._micNotice = ''
     // The visitor is talking: the avatar stops.
     this.#speaker.cancel()
+    this.#player?.cancel()
+    this.#player?.unlock()
     this.#recognizer.start(this.locale || 'en-US')
   }
 
   #newConversation(): void {
     this.#speaker.cancel()
+    this.#player?.cancel()
+    this.#serverSpoken.clear()
     this.#sentences.clear()
     this.#conversation.reset()
     this._announcement = ''
@@ -404,6 +502,7 @@ export class AvatarAdamPanel extends LitElement {
   /** Closed or removed: stop talking and listening. */
   #quiet(): void {
     this.#speaker.cancel()
+    this.#player?.cancel()
     this.#recognizer.stop()
   }
 
