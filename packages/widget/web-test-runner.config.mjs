@@ -19,6 +19,9 @@ export default {
           ...CHROMIUM_ARGS,
           // Spoken answers play without a click; the tests have no visitor to click.
           '--autoplay-policy=no-user-gesture-required',
+          // A fake microphone (a beeping tone), granted without a prompt.
+          '--use-fake-ui-for-media-stream',
+          '--use-fake-device-for-media-stream',
         ],
       },
     }),

@@ -240,9 +240,10 @@ export async function startServer(
       ? {
           dir: siteDir,
           // The demo site shows the widget working under the strictest policy a dealership
-          // might have: no inline scripts or styles, no eval, nothing from other origins.
+          // might have: no inline scripts or styles, no eval, nothing from other origins
+          // (spoken answers stream into a MediaSource, played from a blob: URL).
           contentSecurityPolicy:
-            "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; frame-ancestors 'none'",
+            "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; media-src 'self' blob:; base-uri 'none'; frame-ancestors 'none'",
           variables: () => ({
             AVATARADAM_PUBLISHABLE_KEY: demo?.publishableKey ?? '',
             AVATARADAM_SERVER_URL: publicUrl,

@@ -227,6 +227,31 @@ describe('spoken answers over the socket', () => {
     }
   })
 
+  it('speaks to the tab that asked, while other tabs of the conversation get the text only', async () => {
+    const visitorId = `visitor_${crypto.randomUUID()}`
+    const asking = await connectVisitor(visitorClient(server, { key, visitorId }))
+    const other = await connectVisitor(visitorClient(server, { key, visitorId }))
+    try {
+      const heard = listen(asking)
+      const overheard = listen(other)
+      const first = await ask(asking, 'Hi')
+      const { conversationId } = first.ack
+      await other.emitWithAck('conversation:history', { conversationId })
+      const otherDone = new Promise<string>((resolve) =>
+        other.once('chat:done', (d) => resolve(d.text)),
+      )
+      await ask(asking, 'When are you open?', { conversationId, speech: true })
+      expect(await otherDone).toBe(words.join(' '))
+      await heard.finished
+      expect(heard.audio.at(-1)?.final).toBe(true)
+      expect(overheard.audio).toEqual([])
+      expect(overheard.errors).toEqual([])
+    } finally {
+      asking.close()
+      other.close()
+    }
+  })
+
   it('speaks only when asked', async () => {
     const socket = await connectVisitor(visitorClient(server, { key }))
     try {

@@ -101,6 +101,9 @@ export class AvatarAdamPanel extends LitElement {
     error: (code) => {
       if (code === 'not-allowed' || code === 'service-not-allowed')
         this._micNotice = 'Microphone access is blocked. You can type your question instead.'
+      // The server's transcription failed or refused the recording (too long, busy…).
+      else if (code.startsWith('speech_') || code === 'rate_limited')
+        this._micNotice = "Sorry, I couldn't catch that. Please try again or type your question."
     },
   }
   #browserRecognizer = createRecognizer(this.#recognizerEvents)

@@ -3,6 +3,7 @@ import type {
   ErrorBody,
   ServerCapabilities,
   SpeechEndResult,
+  SpeechError,
   SpeechStartResult,
 } from '@avataradam/sdk/protocol'
 import { z } from 'zod'
@@ -139,10 +140,20 @@ export function registerSpeechHandlers(socket: VisitorSocket, deps: SpeechHandle
     return { streamId, maxBytes, maxSeconds }
   })
 
+  /** Answers a chunk that cannot be used; these count against the event limit, good ones do not. */
+  async function refuseChunk(error: SpeechError) {
+    try {
+      await deps.eventLimiter.consume(socket.id)
+      socket.emit('speech:error', error)
+    } catch (err) {
+      socket.emit('speech:error', toErrorBody(err))
+    }
+  }
+
   socket.on('speech:chunk', (payload: unknown) => {
     const parsed = SpeechChunkSchema.safeParse(payload)
     if (!parsed.success) {
-      socket.emit('speech:error', toErrorBody(validationError(parsed.error)))
+      void refuseChunk(toErrorBody(validationError(parsed.error)))
       return
     }
     const { streamId, chunk } = parsed.data
@@ -150,7 +161,7 @@ export function registerSpeechHandlers(socket: VisitorSocket, deps: SpeechHandle
     // A recording dropped already said why, once; its last chunks in flight are ignored.
     if (dropped.has(streamId)) return
     if (!recording || recording.transcribing) {
-      socket.emit('speech:error', {
+      void refuseChunk({
         code: 'speech_stream_not_found',
         message: 'No open recording with that id.',
         streamId,

@@ -1,5 +1,10 @@
 /// <reference types="mocha" />
-import type { SpeechAudio, SpeechRecording, SpeechStartPayload } from '@avataradam/sdk'
+import {
+  AvatarAdamError,
+  type SpeechAudio,
+  type SpeechRecording,
+  type SpeechStartPayload,
+} from '@avataradam/sdk'
 import { expect, waitUntil } from '@open-wc/testing'
 import '../avatar-adam.ts'
 import { createAudioPlayer } from '../audio-player.ts'
@@ -228,5 +233,54 @@ describe('server speech', () => {
     } finally {
       synth.speak = original
     }
+  })
+
+  it('sends what the visitor said into the chat from the mic button', async () => {
+    const { seen, startSpeech } = recordingDouble('Do you have any SUVs?')
+    const { client, panel, root } = await openWidget((c) => {
+      c.offers = { stt: 'server', tts: 'browser' }
+      c.startSpeech = startSpeech
+    })
+    const mic = () => root.querySelector<HTMLButtonElement>('[part~="mic"]')!
+    // The recording module loads once the server says it transcribes.
+    await waitUntil(
+      async () => {
+        mic().click()
+        await new Promise((r) => setTimeout(r, 100))
+        if (seen.start) return true
+        if (mic().getAttribute('aria-pressed') === 'true') mic().click()
+        return false
+      },
+      'a recording streamed to the server',
+      { timeout: 4000 },
+    )
+    await until(panel, () => mic().getAttribute('aria-pressed') === 'true', 'listening')
+    await waitUntil(() => seen.chunks.length > 0, 'audio streams', { timeout: 4000 })
+    mic().click()
+    await until(panel, () => client.asked.length === 1, 'the transcript is sent')
+    expect(client.asked[0]!.text).to.equal('Do you have any SUVs?')
+    expect(mic().getAttribute('aria-pressed')).to.equal('false')
+  })
+
+  it('says so when the server could not transcribe', async () => {
+    const { panel, root } = await openWidget((c) => {
+      c.offers = { stt: 'server', tts: 'browser' }
+      c.startSpeech = async () => {
+        throw new AvatarAdamError('speech_streams_exceeded', 'Too many recordings.')
+      }
+    })
+    const mic = () => root.querySelector<HTMLButtonElement>('[part~="mic"]')!
+    await waitUntil(
+      async () => {
+        mic().click()
+        await panel.updateComplete
+        await new Promise((r) => setTimeout(r, 100))
+        return (
+          root.textContent !== null && panel.shadowRoot!.innerHTML.includes("couldn't catch that")
+        )
+      },
+      'a notice',
+      { timeout: 4000 },
+    )
   })
 })
