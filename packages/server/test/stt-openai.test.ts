@@ -6,7 +6,7 @@ import { loadConfig } from '../src/config/index.ts'
 import { runChecks } from '../src/doctor.ts'
 import { AppError } from '../src/errors.ts'
 import { createOpenAITranscriber } from '../src/providers/stt/openai-transcriber.ts'
-import { ask, sleep } from './support/chat.ts'
+import { ask, eventually, sleep } from './support/chat.ts'
 import {
   errorReply,
   garbledReply,
@@ -269,9 +269,11 @@ describe('speech to text over the socket', () => {
       b.emit('speech:chunk', { streamId, chunk: audio(10) })
       const res = await b.emitWithAck('speech:end', { streamId })
       expect(res).toMatchObject({ error: { code: 'speech_stream_not_found' } })
+      // Refusals of chunks wait on the event limit (Redis, when shared), so they may come after.
+      await eventually(async () => seenByB.length > 0)
       expect(seenByB).toEqual([expect.objectContaining({ code: 'speech_stream_not_found' })])
       b.emit('speech:chunk', { streamId, chunk: 'not audio' as unknown as Uint8Array })
-      await sleep(100)
+      await eventually(async () => seenByB.length > 1)
       expect(seenByB.at(-1)).toMatchObject({ code: 'invalid_request' })
       // A's recording is untouched by all that.
       a.emit('speech:chunk', { streamId, chunk: audio(50) })
