@@ -5,6 +5,9 @@ import type { Logger } from '../logger.ts'
 import type { SpeechSynthesizer } from '../providers/tts/index.ts'
 import { SpokenSentences } from './speakable.ts'
 
+/** How long an answer may go without a delta before its speech is given up. */
+const IDLE_MS = 120_000
+
 export interface SpokenAnswerOptions {
   answerId: string
   synthesizer: SpeechSynthesizer
@@ -32,6 +35,15 @@ export function spokenAnswer(events: TurnEvents, options: SpokenAnswerOptions): 
   let wake: (() => void) | undefined
   const stop = new AbortController()
   const abort = AbortSignal.any([signal, stop.signal])
+  // A turn that ends without a word (its claim lost to another instance) sends no done or error:
+  // the speech gives up after this much silence rather than wait for the socket to close.
+  const giveUp = () => setTimeout(() => stop.abort(), IDLE_MS).unref()
+  let idle = giveUp()
+  const active = () => {
+    clearTimeout(idle)
+    idle = giveUp()
+  }
+  abort.addEventListener('abort', () => clearTimeout(idle), { once: true })
 
   const next = async (): Promise<string | undefined> => {
     while (queue.length === 0 && !ended && !abort.aborted) {
@@ -74,10 +86,12 @@ export function spokenAnswer(events: TurnEvents, options: SpokenAnswerOptions): 
   return {
     delta(delta) {
       events.delta(delta)
+      active()
       enqueue(sentences.push(delta.text))
     },
     done(done) {
       events.done(done)
+      clearTimeout(idle)
       enqueue(sentences.finish())
       ended = true
       notify()
