@@ -179,7 +179,9 @@ export class AvatarAdamPanel extends LitElement {
         this.#serverRecognizer = recognizer
       }
     }
-    if (offers.tts === 'server' && typeof MediaSource === 'function') {
+    // Without MediaSource for MP3 (older iOS Safari) the browser's voice stays, as without TTS.
+    const playable = typeof MediaSource === 'function' && MediaSource.isTypeSupported('audio/mpeg')
+    if (offers.tts === 'server' && playable) {
       const { createAudioPlayer } = await import('./audio-player.ts')
       if (client !== this.#speechClient) return
       const player = createAudioPlayer({
