@@ -258,6 +258,21 @@ describe('speech to text over the socket', () => {
     }
   })
 
+  it('holds to the limit when recordings are started all at once', async () => {
+    const socket = await visitor()
+    try {
+      const results = await Promise.all(
+        [1, 2, 3].map(() => socket.emitWithAck('speech:start', { mediaType: 'audio/webm' })),
+      )
+      expect(results.filter((r) => 'streamId' in r)).toHaveLength(2)
+      expect(results.filter((r) => 'error' in r)).toEqual([
+        { error: expect.objectContaining({ code: 'speech_streams_exceeded' }) },
+      ])
+    } finally {
+      socket.close()
+    }
+  })
+
   it('refuses audio it cannot send on, and recordings of another connection', async () => {
     const a = await visitor()
     const b = await visitor()

@@ -111,6 +111,8 @@ export function registerSpeechHandlers(socket: VisitorSocket, deps: SpeechHandle
       throw new AppError('server_shutting_down', 'This server is restarting; try again.')
     }
     const { maxBytes, maxSeconds, maxStreams } = deps.limits
+    await deps.speechLimiter.consume(`${socket.data.tenantId}:${socket.data.visitorId}`)
+    // Checked after the wait above, so two starts sent together cannot both take the last place.
     if (recordings.size >= maxStreams) {
       throw new AppError(
         'speech_streams_exceeded',
@@ -118,7 +120,6 @@ export function registerSpeechHandlers(socket: VisitorSocket, deps: SpeechHandle
         { details: { maxStreams } },
       )
     }
-    await deps.speechLimiter.consume(`${socket.data.tenantId}:${socket.data.visitorId}`)
     const streamId = `st_${crypto.randomUUID().replaceAll('-', '')}`
     recordings.set(streamId, {
       mediaType: payload.mediaType,
