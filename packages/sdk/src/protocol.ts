@@ -258,6 +258,11 @@ export interface SpeechStartResult {
   /** The most audio one recording may carry, in bytes and in seconds from `speech:start`. */
   maxBytes: number
   maxSeconds: number
+  /**
+   * The largest `speech:chunk` the connection takes: a bigger packet closes it (see
+   * MAX_SOCKET_PACKET_BYTES). The SDK splits writes to fit.
+   */
+  maxChunkBytes: number
 }
 
 /**

@@ -22,6 +22,8 @@ export class SpeechRecording {
   /** The most audio the server accepts for this recording, in bytes and seconds. */
   readonly maxBytes: number
   readonly maxSeconds: number
+  /** Writes bigger than this go out in several chunks (a bigger packet closes the connection). */
+  readonly maxChunkBytes: number
   #socket: VisitorSocket
   #timeoutMs: number
   #closed = false
@@ -35,6 +37,7 @@ export class SpeechRecording {
     this.streamId = started.streamId
     this.maxBytes = started.maxBytes
     this.maxSeconds = started.maxSeconds
+    this.maxChunkBytes = started.maxChunkBytes
     const onError = (e: SpeechError) => {
       if (e.streamId === this.streamId) this.#failed ??= AvatarAdamError.fromBody(e)
     }
@@ -47,10 +50,15 @@ export class SpeechRecording {
     return this.#failed
   }
 
-  /** Sends the next piece of audio (in recording order). */
+  /** Sends the next piece of audio (in recording order), in several chunks when it is large. */
   write(chunk: ArrayBuffer | Uint8Array): void {
     if (this.#closed || this.#failed) return
-    this.#socket.emit('speech:chunk', { streamId: this.streamId, chunk })
+    const bytes = chunk instanceof Uint8Array ? chunk : new Uint8Array(chunk)
+    const size = Math.max(1, this.maxChunkBytes)
+    for (let at = 0; at < bytes.byteLength; at += size) {
+      const piece = bytes.byteLength <= size ? bytes : bytes.subarray(at, at + size)
+      this.#socket.emit('speech:chunk', { streamId: this.streamId, chunk: piece })
+    }
   }
 
   /** The visitor stopped speaking: resolves to what they said (empty when nothing was heard). */
@@ -64,6 +72,10 @@ export class SpeechRecording {
           .timeout(this.#timeoutMs)
           .emitWithAck('speech:end', { streamId: this.streamId })
       } catch {
+        // The recording is lost with the connection: a new one must be made.
+        if (!this.#socket.connected) {
+          throw new AvatarAdamError('network_error', 'The connection dropped during the recording.')
+        }
         throw new AvatarAdamError('timeout', 'The AvatarAdam server did not transcribe in time.')
       }
       if ('error' in res) throw AvatarAdamError.fromBody(res.error)

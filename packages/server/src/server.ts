@@ -280,10 +280,13 @@ export async function startServer(
   } as const
   const speechLimiter = limiter('speech', limits.messagesPerMinute, 60)
   const { stt } = config
-  const speechLimits =
-    stt.provider === 'openai'
+  const speechLimits = {
+    ...(stt.provider === 'openai'
       ? { maxBytes: stt.maxBytes, maxSeconds: stt.maxSeconds, maxStreams: stt.maxStreams }
-      : { maxBytes: 2 * 1024 * 1024, maxSeconds: 60, maxStreams: 2 }
+      : { maxBytes: 0, maxSeconds: 0, maxStreams: 0 }),
+    // Room for Socket.io's envelope around the binary attachment.
+    maxChunkBytes: Math.max(1024, limits.socketPacketBytes - 1024),
+  }
   io.on('connection', (socket) => {
     registerSpeechHandlers(socket, {
       transcriber,

@@ -155,6 +155,8 @@ describe('speech to text over the socket', () => {
         STT_MAX_BYTES: '20000',
         STT_MAX_SECONDS: '1',
         STT_MAX_STREAMS: '2',
+        // Small packets, so that a large write must be split to get through.
+        MAX_SOCKET_PACKET_BYTES: '9216',
       },
     })
     key = (await createTenant(server)).publishable.key
@@ -189,8 +191,12 @@ describe('speech to text over the socket', () => {
     const socket = await visitor()
     try {
       const seen = models.requests.length
-      const { streamId, maxBytes, maxSeconds } = await start(socket)
-      expect({ maxBytes, maxSeconds }).toEqual({ maxBytes: 20_000, maxSeconds: 1 })
+      const { streamId, maxBytes, maxSeconds, maxChunkBytes } = await start(socket)
+      expect({ maxBytes, maxSeconds, maxChunkBytes }).toEqual({
+        maxBytes: 20_000,
+        maxSeconds: 1,
+        maxChunkBytes: 8192,
+      })
       const chunks = [audio(1000, 3), audio(1500, 5), audio(700, 7)]
       for (const chunk of chunks) socket.emit('speech:chunk', { streamId, chunk })
       const res = await socket.emitWithAck('speech:end', { streamId })
@@ -329,6 +335,13 @@ describe('speech to text over the socket', () => {
       const text = await client.transcribe(microphone(), { mediaType: 'audio/ogg;codecs=opus' })
       expect(text).toBe('When are you open on Saturday?')
       expect(models.requests[seen]?.body.file?.bytes.length).toBe(800)
+
+      // A write bigger than a packet may be (a file read 64 KB at a time, say) is split to fit.
+      const big = audio(19_000, 11)
+      const whole = await client.transcribe([big], { mediaType: 'audio/ogg' })
+      expect(whole).toBe('When are you open on Saturday?')
+      expect(Buffer.compare(models.requests.at(-1)!.body.file!.bytes, Buffer.from(big))).toBe(0)
+      expect(client.status).toBe('connected')
 
       const recording = await client.startSpeech({ mediaType: 'audio/webm' })
       expect(recording.maxBytes).toBe(20_000)

@@ -19,6 +19,8 @@ export interface SpeechLimits {
   maxBytes: number
   maxSeconds: number
   maxStreams: number
+  /** The largest chunk a client may send: the socket's packet limit, less room for the envelope. */
+  maxChunkBytes: number
 }
 
 export interface SpeechHandlerDeps {
@@ -110,7 +112,7 @@ export function registerSpeechHandlers(socket: VisitorSocket, deps: SpeechHandle
     if (deps.isClosing()) {
       throw new AppError('server_shutting_down', 'This server is restarting; try again.')
     }
-    const { maxBytes, maxSeconds, maxStreams } = deps.limits
+    const { maxBytes, maxSeconds, maxStreams, maxChunkBytes } = deps.limits
     await deps.speechLimiter.consume(`${socket.data.tenantId}:${socket.data.visitorId}`)
     // Checked after the wait above, so two starts sent together cannot both take the last place.
     if (recordings.size >= maxStreams) {
@@ -138,7 +140,7 @@ export function registerSpeechHandlers(socket: VisitorSocket, deps: SpeechHandle
         maxSeconds * 1000,
       ),
     })
-    return { streamId, maxBytes, maxSeconds }
+    return { streamId, maxBytes, maxSeconds, maxChunkBytes }
   })
 
   /** Answers a chunk that cannot be used; these count against the event limit, good ones do not. */
