@@ -374,6 +374,42 @@ describe('speech to text over the socket', () => {
   })
 })
 
+describe('recordings per visitor', () => {
+  it('rate-limits recordings per visitor, across connections, with a wait', async () => {
+    const server = await startTestServer({
+      env: {
+        STT_PROVIDER: 'openai',
+        STT_API_KEY: 'sk-test-stt',
+        STT_BASE_URL: models.baseUrl,
+        RATE_LIMIT_MESSAGES_PER_MINUTE: '2',
+      },
+    })
+    const sockets: VisitorClient[] = []
+    try {
+      const { publishable } = await createTenant(server)
+      const visitorId = `visitor_${crypto.randomUUID()}`
+      for (let i = 0; i < 3; i++) {
+        sockets.push(
+          await connectVisitor(visitorClient(server, { key: publishable.key, visitorId })),
+        )
+      }
+      const start = (s: VisitorClient) => s.emitWithAck('speech:start', { mediaType: 'audio/webm' })
+      expect(await start(sockets[0]!)).toHaveProperty('streamId')
+      expect(await start(sockets[1]!)).toHaveProperty('streamId')
+      const refused = await start(sockets[2]!)
+      expect(refused).toMatchObject({ error: { code: 'rate_limited' } })
+      expect((refused as { error: ErrorBody }).error.retryAfter).toBeGreaterThan(0)
+      // Another visitor is not affected.
+      const other = await connectVisitor(visitorClient(server, { key: publishable.key }))
+      sockets.push(other)
+      expect(await start(other)).toHaveProperty('streamId')
+    } finally {
+      for (const s of sockets) s.close()
+      await server.stop()
+    }
+  })
+})
+
 describe('speech to text in the embedded mode', () => {
   it('leaves recognition to the browser and refuses recordings', async () => {
     const server = await startTestServer()
