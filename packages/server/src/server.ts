@@ -295,6 +295,7 @@ export async function startServer(
       speechLimiter,
       eventLimiter,
       log,
+      keys,
       isClosing: () => closing,
     })
     registerChatHandlers(socket, {

@@ -354,6 +354,18 @@ describe('speech to text over the socket', () => {
     }
   })
 
+  it('refuses recordings once the key is revoked', async () => {
+    const { tenantId, publishable } = await createTenant(server, 'Revoked Motors')
+    const socket = await connectVisitor(visitorClient(server, { key: publishable.key }))
+    try {
+      await server.keys.revoke(tenantId, publishable.id)
+      const res = await socket.emitWithAck('speech:start', { mediaType: 'audio/webm' })
+      expect(res).toMatchObject({ error: { code: 'key_revoked' } })
+    } finally {
+      socket.close()
+    }
+  })
+
   it('abandons the transcription of a visitor who leaves', async () => {
     const socket = await visitor()
     let closed: () => void = () => {}

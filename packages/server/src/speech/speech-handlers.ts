@@ -13,6 +13,7 @@ import type { RateLimiter } from '../limits/rate-limiter.ts'
 import type { Logger } from '../logger.ts'
 import type { Transcriber } from '../providers/stt/index.ts'
 import type { VisitorSocket } from '../realtime/types.ts'
+import { isKeyRefusal, type KeyService } from '../tenants/keys.ts'
 import { SpeechChunkSchema, SpeechEndSchema, SpeechStartSchema } from './schemas.ts'
 
 export interface SpeechLimits {
@@ -33,6 +34,7 @@ export interface SpeechHandlerDeps {
   /** Any event per connection (not counting audio chunks, which the limits above bound). */
   eventLimiter: RateLimiter
   log: Logger
+  keys: KeyService
   isClosing(): boolean
 }
 
@@ -113,6 +115,11 @@ export function registerSpeechHandlers(socket: VisitorSocket, deps: SpeechHandle
       throw new AppError('server_shutting_down', 'This server is restarting; try again.')
     }
     const { maxBytes, maxSeconds, maxStreams, maxChunkBytes } = deps.limits
+    // As for chat:send: a key revoked since the handshake stops working at once.
+    await deps.keys.authenticate(socket.data.key).catch((err: unknown) => {
+      if (isKeyRefusal(err)) setImmediate(() => socket.disconnect(true))
+      throw err
+    })
     await deps.speechLimiter.consume(`${socket.data.tenantId}:${socket.data.visitorId}`)
     // Checked after the wait above, so two starts sent together cannot both take the last place.
     if (recordings.size >= maxStreams) {
