@@ -19,7 +19,18 @@ export default {
   middleware: [liveAvatarMiddleware()],
   browsers: [
     chromeLauncher({
-      launchOptions: { executablePath: chromiumPath(), headless: true, args: CHROMIUM_ARGS },
+      launchOptions: {
+        executablePath: chromiumPath(),
+        headless: true,
+        args: [
+          ...CHROMIUM_ARGS,
+          // Spoken answers play without a click; the tests have no visitor to click.
+          '--autoplay-policy=no-user-gesture-required',
+          // A fake microphone (a beeping tone), granted without a prompt.
+          '--use-fake-ui-for-media-stream',
+          '--use-fake-device-for-media-stream',
+        ],
+      },
     }),
   ],
   concurrency: 1,

@@ -19,9 +19,14 @@ import {
   type LeadSubmitPayload,
   type LeadSubmitResult,
   type PageContext,
+  type ServerCapabilities,
   type ServerToClientEvents,
+  type SpeechAudio,
+  type SpeechError,
+  type SpeechStartPayload,
 } from './protocol.ts'
 import { randomId } from './random-id.ts'
+import { type SpeechRecording, startRecording } from './speech-recording.ts'
 import { defaultStorage, type KeyValueStorage } from './storage.ts'
 
 export interface ClientOptions {
@@ -65,12 +70,21 @@ export interface ClientEvents {
   error: (error: AvatarAdamError) => void
   /** The conversation this client continues changed (the first answer started one). */
   conversation: (conversationId: string) => void
+  /** A piece of a spoken answer (asked for with `ask(text, { speech: true })`), in `seq` order. */
+  'speech:audio': (audio: SpeechAudio) => void
+  /** A spoken answer or a recording failed; the text answer is unaffected. */
+  'speech:error': (error: SpeechError) => void
 }
 
 export interface AskOptions {
   /** Reuse an id to resend a message without duplicating it (after a crash, say). */
   clientMessageId?: string
   conversationId?: string
+  /**
+   * Also speak the answer, when the server offers it (`capabilities().tts === 'server'`): the
+   * audio arrives as `speech:audio` events.
+   */
+  speech?: boolean
 }
 
 export interface VisitorClient {
@@ -106,6 +120,18 @@ export interface VisitorClient {
   submitLead(
     lead: Omit<LeadSubmitPayload, 'clientLeadId'> & { clientLeadId?: string },
   ): Promise<Lead>
+  /** What the server offers beyond text: who transcribes speech and who speaks answers. */
+  capabilities(): Promise<ServerCapabilities>
+  /**
+   * Starts streaming a recording to the server for transcription (when `capabilities().stt` is
+   * `'server'`); `write()` the audio as it is recorded, then `end()` for the transcript.
+   */
+  startSpeech(options: SpeechStartPayload): Promise<SpeechRecording>
+  /** Transcribes a whole recording, given as its pieces in order. */
+  transcribe(
+    chunks: AsyncIterable<ArrayBuffer | Uint8Array> | Iterable<ArrayBuffer | Uint8Array>,
+    options: SpeechStartPayload,
+  ): Promise<string>
   on<E extends keyof ClientEvents>(event: E, listener: ClientEvents[E]): () => void
   close(): void
 }
@@ -129,6 +155,7 @@ interface Pending {
   stream: AnswerStream
   /** Retryable errors so far (see MAX_RETRIES). */
   retries: number
+  speech: boolean
   /** The page when it was asked. */
   page: PageContext | undefined
   /** Set once acknowledged: the ids the server gave the message and its answer. */
@@ -169,6 +196,8 @@ export function createClient(options: ClientOptions): VisitorClient {
       'status',
       'error',
       'conversation',
+      'speech:audio',
+      'speech:error',
     ].map((e) => [e, new Set()]),
   ) as unknown as Listeners
   const emit = <E extends keyof ClientEvents>(event: E, ...args: Parameters<ClientEvents[E]>) => {
@@ -253,6 +282,7 @@ export function createClient(options: ClientOptions): VisitorClient {
         const target = pending.conversationId ?? conversationId
         if (target) payload.conversationId = target
         if (pending.page) payload.page = pending.page
+        if (pending.speech) payload.speech = true
         let res: Ack<NonNullable<Pending['ack']>>
         try {
           res = await socket.timeout(ackTimeoutMs).emitWithAck('chat:send', payload)
@@ -389,6 +419,13 @@ export function createClient(options: ClientOptions): VisitorClient {
   })
   socket.on('chat:message', (m) => emit('chat:message', m))
   socket.on('lead:request', (r) => emit('lead:request', r))
+  socket.on('speech:audio', (a) => emit('speech:audio', a))
+  socket.on('speech:error', (e) => emit('speech:error', e))
+  // Asked once per connection: another instance after a reconnect may be configured otherwise.
+  let offered: Promise<ServerCapabilities> | undefined
+  socket.on('disconnect', () => {
+    offered = undefined
+  })
 
   function close(error: AvatarAdamError = closedError()) {
     if (status === 'closed') return
@@ -438,6 +475,7 @@ export function createClient(options: ClientOptions): VisitorClient {
         lastActivity: 0,
         retries: 0,
         page,
+        speech: askOptions.speech ?? false,
       })
       void flush()
       return stream
@@ -462,6 +500,39 @@ export function createClient(options: ClientOptions): VisitorClient {
     },
     setPage(next) {
       page = next
+    },
+    capabilities() {
+      offered ??= (async () => {
+        await connected()
+        let res: Ack<ServerCapabilities>
+        try {
+          res = await socket.timeout(ackTimeoutMs).emitWithAck('server:capabilities', {})
+        } catch {
+          throw new AvatarAdamError('timeout', 'The AvatarAdam server did not answer in time.')
+        }
+        if ('error' in res) throw AvatarAdamError.fromBody(res.error)
+        return res
+      })()
+      const asked = offered
+      asked.catch(() => {
+        if (offered === asked) offered = undefined
+      })
+      return asked
+    },
+    async startSpeech(speechOptions) {
+      await connected()
+      return startRecording(socket, speechOptions, ackTimeoutMs)
+    },
+    async transcribe(chunks, speechOptions) {
+      await connected()
+      const recording = await startRecording(socket, speechOptions, ackTimeoutMs)
+      try {
+        for await (const chunk of chunks) recording.write(chunk)
+      } catch (err) {
+        recording.cancel()
+        throw err
+      }
+      return recording.end()
     },
     newConversation() {
       conversationId = undefined

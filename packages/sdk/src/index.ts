@@ -23,4 +23,5 @@ export {
   type UploadOptions,
   type WaitOptions,
 } from './server-client.ts'
+export { SpeechRecording } from './speech-recording.ts'
 export type { KeyValueStorage } from './storage.ts'

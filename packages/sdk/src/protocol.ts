@@ -44,6 +44,12 @@ export const ERROR_CODES = [
   'not_ready',
   'not_configured',
   'avatar_unavailable',
+  'speech_too_large',
+  'speech_too_long',
+  'speech_streams_exceeded',
+  'speech_stream_not_found',
+  'speech_unsupported_format',
+  'speech_failed',
   'internal_error',
 ] as const
 
@@ -159,6 +165,11 @@ export interface ChatSendPayload {
   clientMessageId: string
   /** Continue this conversation; without it the server starts a new one. */
   conversationId?: string
+  /**
+   * Also speak the answer: when the server offers speech (`tts: 'server'` in
+   * {@link ServerCapabilities}), `speech:audio` events stream the spoken answer to this socket.
+   */
+  speech?: boolean
   /**
    * Where the visitor is as they send (a single-page site changes page without reconnecting).
    * A new conversation records it, and the answer reads the vehicle on it. Defaults to the page
@@ -342,6 +353,87 @@ export interface LeadSettings {
   notificationEmail: string | null
 }
 
+// ---------------------------------------------------------------------------------------------
+// Capabilities and speech
+
+/**
+ * What this server offers beyond text (`server:capabilities`). `'server'` means the server does
+ * it (speech to text from streamed microphone audio; spoken answers as `speech:audio`);
+ * `'browser'` means the client should use the browser's own speech recognition or synthesis.
+ */
+export interface ServerCapabilities {
+  stt: 'server' | 'browser'
+  tts: 'server' | 'browser'
+}
+
+/** `speech:start`: the visitor starts speaking; microphone audio follows as `speech:chunk`. */
+export interface SpeechStartPayload {
+  /**
+   * The container of the audio, as a MIME type: `audio/webm` (MediaRecorder in Chromium and
+   * Firefox, with `;codecs=opus`), `audio/ogg`, `audio/mp4` (Safari), `audio/mpeg` or `audio/wav`.
+   */
+  mediaType: string
+  /** The language spoken, as an ISO 639-1 code (`en`, `es`); helps the transcription. */
+  language?: string
+}
+
+/** The ack of `speech:start`. */
+export interface SpeechStartResult {
+  /** Names this recording in `speech:chunk` and `speech:end`. */
+  streamId: string
+  /** The most audio one recording may carry, in bytes and in seconds from `speech:start`. */
+  maxBytes: number
+  maxSeconds: number
+  /**
+   * The largest `speech:chunk` the connection takes: a bigger packet closes it (see
+   * MAX_SOCKET_PACKET_BYTES). The SDK splits writes to fit.
+   */
+  maxChunkBytes: number
+}
+
+/**
+ * `speech:chunk`: the next piece of a recording, in order, as binary (an `ArrayBuffer`,
+ * `Uint8Array` or Node `Buffer`; Socket.io sends it as a binary attachment). It has no ack; a
+ * recording that breaks a limit is dropped and `speech:error` says why.
+ */
+export interface SpeechChunkPayload {
+  streamId: string
+  chunk: ArrayBuffer | Uint8Array
+}
+
+/** `speech:end`: the visitor stopped speaking; the ack carries the transcript. */
+export interface SpeechEndPayload {
+  streamId: string
+}
+
+/** The ack of `speech:end`. */
+export interface SpeechEndResult {
+  streamId: string
+  /** What the visitor said; empty when nothing was understood. */
+  text: string
+}
+
+/**
+ * `speech:audio`: the next piece of the spoken answer `answerId` (MPEG audio, `audio/mpeg`),
+ * sent only to the socket that asked for speech, in order of `seq` (from 0). The last event has
+ * `final: true` (its chunk may be empty).
+ */
+export interface SpeechAudio {
+  answerId: string
+  seq: number
+  chunk: ArrayBuffer | Uint8Array
+  final: boolean
+}
+
+/**
+ * `speech:error`: a recording (`streamId`) or a spoken answer (`answerId`) failed. The text
+ * answer is never affected: a client falls back to the browser's own speech.
+ */
+export interface SpeechError extends ErrorBody {
+  streamId?: string
+  answerId?: string
+}
+
 /** Events a client emits. */
 export interface ClientToServerEvents {
   'chat:send': (payload: ChatSendPayload, ack: (res: Ack<ChatSendResult>) => void) => void
@@ -352,6 +444,13 @@ export interface ClientToServerEvents {
    * fault in `details.issues`), `conversation_not_found` (not this visitor's), `rate_limited`.
    */
   'lead:submit': (payload: LeadSubmitPayload, ack: (res: Ack<LeadSubmitResult>) => void) => void
+  /** What the server offers; the payload is ignored. */
+  'server:capabilities': (payload: unknown, ack: (res: Ack<ServerCapabilities>) => void) => void
+  'speech:start': (payload: SpeechStartPayload, ack: (res: Ack<SpeechStartResult>) => void) => void
+  'speech:chunk': (payload: SpeechChunkPayload) => void
+  'speech:end': (payload: SpeechEndPayload, ack: (res: Ack<SpeechEndResult>) => void) => void
+  /** Drops a recording without transcribing it (the visitor changed their mind). No ack. */
+  'speech:cancel': (payload: SpeechEndPayload) => void
 }
 
 /** Events the server emits. */
@@ -363,6 +462,8 @@ export interface ServerToClientEvents {
   'chat:error': (error: ChatError) => void
   /** The assistant offers the visitor a contact form; answer with `lead:submit`. */
   'lead:request': (request: LeadRequest) => void
+  'speech:audio': (audio: SpeechAudio) => void
+  'speech:error': (error: SpeechError) => void
 }
 
 /** Names of the events a client may emit; anything else is answered with `unknown_event`. */
@@ -371,6 +472,11 @@ export const CLIENT_EVENTS = [
   'conversation:history',
   'avatar:session',
   'lead:submit',
+  'server:capabilities',
+  'speech:start',
+  'speech:chunk',
+  'speech:end',
+  'speech:cancel',
 ] as const satisfies readonly (keyof ClientToServerEvents)[]
 
 // ---------------------------------------------------------------------------------------------

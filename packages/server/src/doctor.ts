@@ -7,6 +7,8 @@ import { createLiveAvatar } from './providers/avatar/heygen-liveavatar.ts'
 import { embeddingsFromConfig } from './providers/embeddings/embeddings-from-config.ts'
 import { openAIClient } from './providers/llm/answerer-from-config.ts'
 import { mailTransportFromConfig } from './providers/mail/mail-from-config.ts'
+import { transcriberFromConfig } from './providers/stt/transcriber-from-config.ts'
+import { synthesizerFromConfig } from './providers/tts/synthesizer-from-config.ts'
 import { checkVectorIndex } from './providers/vectors/index.ts'
 import { vectorsFromConfig } from './providers/vectors/vectors-from-config.ts'
 
@@ -103,6 +105,8 @@ export async function runChecks(config: Config): Promise<Check[]> {
     ),
   )
   checks.push(timed('avatar', () => checkAvatar(config)))
+  checks.push(timed('stt', () => sttText(config)))
+  checks.push(timed('tts', () => ttsText(config)))
   return Promise.all(checks)
 }
 
@@ -132,6 +136,40 @@ async function vectorsText(config: Config): Promise<string> {
   if (store.provider === 'pgvector') return 'in PostgreSQL (see database)'
   const index = await checkVectorIndex(store, config.embeddings.dimensions)
   return `pinecone index ${index.name}: ${index.dimension} dimensions, ${index.metric} metric, matches the embeddings`
+}
+
+/** A quarter second of silence as a 16 kHz mono WAV file: enough for a transcription request. */
+export function silentWav(seconds = 0.25): Buffer {
+  const samples = Math.round(16_000 * seconds)
+  const wav = Buffer.alloc(44 + samples * 2)
+  wav.write('RIFF', 0)
+  wav.writeUInt32LE(36 + samples * 2, 4)
+  wav.write('WAVEfmt ', 8)
+  wav.writeUInt32LE(16, 16)
+  wav.writeUInt16LE(1, 20) // PCM
+  wav.writeUInt16LE(1, 22) // mono
+  wav.writeUInt32LE(16_000, 24)
+  wav.writeUInt32LE(32_000, 28)
+  wav.writeUInt16LE(2, 32)
+  wav.writeUInt16LE(16, 34)
+  wav.write('data', 36)
+  wav.writeUInt32LE(samples * 2, 40)
+  return wav
+}
+
+async function sttText(config: Config): Promise<string> {
+  const transcriber = transcriberFromConfig(config.stt, { maxRetries: 0 })
+  if (!transcriber) return 'browser speech recognition in the widget (STT_PROVIDER=browser)'
+  await transcriber.doTranscribe({ audio: silentWav(), mediaType: 'audio/wav' })
+  return `${transcriber.modelId} transcribed a test recording`
+}
+
+async function ttsText(config: Config): Promise<string> {
+  const synthesizer = synthesizerFromConfig(config.tts, { maxRetries: 0 })
+  if (!synthesizer) return 'browser speech synthesis in the widget (TTS_PROVIDER=browser)'
+  let bytes = 0
+  for await (const chunk of synthesizer.doStream({ text: 'Hello.' })) bytes += chunk.byteLength
+  return `${synthesizer.provider} ${synthesizer.modelId} spoke ${bytes} bytes of audio`
 }
 
 async function embeddingsText(config: Config): Promise<string> {

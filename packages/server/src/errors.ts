@@ -25,6 +25,12 @@ const STATUS: Record<ErrorCode, number> = {
   not_ready: 503,
   not_configured: 501,
   avatar_unavailable: 502,
+  speech_too_large: 413,
+  speech_too_long: 413,
+  speech_streams_exceeded: 429,
+  speech_stream_not_found: 404,
+  speech_unsupported_format: 415,
+  speech_failed: 502,
   internal_error: 500,
 }
 

@@ -35,12 +35,17 @@ import type { AnswerModel } from './providers/llm/index.ts'
 import { createTenantAnswerers } from './providers/llm/tenant-answerers.ts'
 import { mailTransportFromConfig } from './providers/mail/mail-from-config.ts'
 import { createMailer } from './providers/mail/mailer.ts'
+import type { Transcriber } from './providers/stt/index.ts'
+import { transcriberFromConfig } from './providers/stt/transcriber-from-config.ts'
+import type { SpeechSynthesizer } from './providers/tts/index.ts'
+import { synthesizerFromConfig } from './providers/tts/synthesizer-from-config.ts'
 import type { VectorStore } from './providers/vectors/index.ts'
 import { vectorsFromConfig } from './providers/vectors/vectors-from-config.ts'
 import { handshake } from './realtime/handshake.ts'
 import { createRealtimeServer, trackBroadcasts } from './realtime/server.ts'
 import type { RealtimeServer } from './realtime/types.ts'
 import { createSecretBox } from './secrets/secret-box.ts'
+import { registerSpeechHandlers } from './speech/speech-handlers.ts'
 import { createKeyService, type KeyService } from './tenants/keys.ts'
 import { createProviderOverrides } from './tenants/provider-overrides.ts'
 import { findTenant } from './tenants/tenants-repo.ts'
@@ -58,6 +63,8 @@ export interface ServerParts {
   /** The fetch HeyGen's token minting goes through. */
   fetch?: typeof fetch | undefined
   vectors?: VectorStore | undefined
+  transcriber?: Transcriber | undefined
+  synthesizer?: SpeechSynthesizer | undefined
 }
 
 export interface RunningServer {
@@ -347,9 +354,10 @@ export async function startServer(
       ? {
           dir: siteDir,
           // The demo site shows the widget working under the strictest policy a dealership
-          // might have: no inline scripts or styles, no eval, nothing from other origins.
+          // might have: no inline scripts or styles, no eval, nothing from other origins
+          // (spoken answers stream into a MediaSource, played from a blob: URL).
           contentSecurityPolicy:
-            "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; frame-ancestors 'none'",
+            "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; media-src 'self' blob:; base-uri 'none'; frame-ancestors 'none'",
           variables: () => ({
             AVATARADAM_PUBLISHABLE_KEY: demo?.publishableKey ?? '',
             AVATARADAM_SERVER_URL: publicUrl,
@@ -379,6 +387,21 @@ export async function startServer(
   const addressLimiter = limiter('chat-address', limits.messagesPerMinute * 10, 60)
   // Generous: a visitor's client sends a handful of events per message; a flood sends thousands.
   const eventLimiter = limiter('events', Math.max(120, limits.messagesPerMinute * 4), 60)
+  const transcriber = options.parts?.transcriber ?? transcriberFromConfig(config.stt)
+  const synthesizer = options.parts?.synthesizer ?? synthesizerFromConfig(config.tts)
+  const capabilities = {
+    stt: transcriber ? 'server' : 'browser',
+    tts: synthesizer ? 'server' : 'browser',
+  } as const
+  const speechLimiter = limiter('speech', limits.messagesPerMinute, 60)
+  const { stt } = config
+  const speechLimits = {
+    ...(stt.provider === 'openai'
+      ? { maxBytes: stt.maxBytes, maxSeconds: stt.maxSeconds, maxStreams: stt.maxStreams }
+      : { maxBytes: 0, maxSeconds: 0, maxStreams: 0 }),
+    // Room for Socket.io's envelope around the binary attachment.
+    maxChunkBytes: Math.max(1024, limits.socketPacketBytes - 1024),
+  }
   const avatarLimiter = limiter('avatar', limits.avatarSessionsPerMinute, 60)
   const avatarAddressLimiter = limiter('avatar-address', limits.avatarSessionsPerMinute * 10, 60)
   io.on('connection', (socket) => {
@@ -386,6 +409,16 @@ export async function startServer(
     const handle = eventHandler(socket, {
       eventLimiter,
       log: log.child({ tenantId: socket.data.tenantId, socketId: socket.id }),
+    })
+    registerSpeechHandlers(socket, {
+      transcriber,
+      capabilities,
+      limits: speechLimits,
+      speechLimiter,
+      eventLimiter,
+      log,
+      keys,
+      isClosing: () => closing,
     })
     registerChatHandlers(
       socket,
@@ -402,6 +435,7 @@ export async function startServer(
         avatarLimiter,
         avatarAddressLimiter,
         maxMessageChars: limits.messageChars,
+        synthesizer,
         isClosing: () => closing,
       },
       handle,

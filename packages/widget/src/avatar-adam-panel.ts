@@ -3,11 +3,14 @@ import {
   type ClientStatus,
   createClient,
   type LeadSubmitPayload,
+  type ServerCapabilities,
+  type VisitorClient,
 } from '@avataradam/sdk'
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
 import './avatar-adam-face.ts'
 import './avatar-adam-lead-form.ts'
+import type { AudioPlayer } from './audio-player.ts'
 import type { FaceState } from './avatar-adam-face.ts'
 import { Conversation, type ViewMessage } from './conversation.ts'
 import { closeIcon, micIcon, mutedIcon, newIcon, sendIcon, soundIcon } from './icons.ts'
@@ -15,7 +18,7 @@ import { plainText } from './markdown.ts'
 import { pageContext } from './page-context.ts'
 import { panelStyles } from './panel-styles.ts'
 import { loadMuted, saveMuted } from './preferences.ts'
-import { createRecognizer } from './recognition.ts'
+import { createRecognizer, type Recognizer, type RecognizerEvents } from './recognition.ts'
 import { renderMarkdown } from './render-markdown.ts'
 import { SentenceSplitter } from './sentences.ts'
 import { createSpeaker } from './speech.ts'
@@ -94,7 +97,7 @@ export class AvatarAdamPanel extends LitElement {
       this._speaking = active
     },
   })
-  #recognizer = createRecognizer({
+  #recognizerEvents: RecognizerEvents = {
     interim: (text) => {
       this._draft = text
     },
@@ -108,8 +111,20 @@ export class AvatarAdamPanel extends LitElement {
     error: (code) => {
       if (code === 'not-allowed' || code === 'service-not-allowed')
         this._micNotice = 'Microphone access is blocked. You can type your question instead.'
+      // The server's transcription failed or refused the recording (too long, busy…).
+      else if (code.startsWith('speech_') || code === 'rate_limited')
+        this._micNotice = "Sorry, I couldn't catch that. Please try again or type your question."
     },
-  })
+  }
+  #browserRecognizer = createRecognizer(this.#recognizerEvents)
+  /** Set when the server transcribes: microphone audio streams to it instead. */
+  #serverRecognizer: Recognizer | undefined
+  /** Set when the server speaks: its audio plays here and moves the mouth. */
+  #player: AudioPlayer | undefined
+  /** The client whose capabilities were asked for, so a new client asks again. */
+  #speechClient: VisitorClient | undefined
+  /** Answers the server is speaking (by view key), with their sentences in case it fails. */
+  #serverSpoken = new Map<number, string[]>()
   #avatar = new VideoAvatar(this, {
     changed: (provider, reason) => this.#emit('avatar-adam-avatar', { provider, reason }),
   })
@@ -155,6 +170,71 @@ export class AvatarAdamPanel extends LitElement {
       )
     }
     if (changed.has('_muted')) this.#avatar.muted = this._muted
+    const client = conversation.client
+    if (client && client !== this.#speechClient) void this.#offerSpeech(client)
+  }
+
+  get #recognizer(): Recognizer {
+    return this.#serverRecognizer ?? this.#browserRecognizer
+  }
+
+  /**
+   * Asks the server what it does with speech, and loads the modules for what it does: streaming
+   * the microphone to it, and playing its spoken answers. Otherwise the browser's own speech
+   * recognition and synthesis stay, as without a server that offers them.
+   */
+  async #offerSpeech(client: VisitorClient): Promise<void> {
+    this.#speechClient = client
+    this.#serverRecognizer = undefined
+    this.#player?.cancel()
+    this.#player = undefined
+    let offers: ServerCapabilities
+    try {
+      offers = await client.capabilities()
+    } catch {
+      return
+    }
+    if (client !== this.#speechClient) return
+    if (offers.stt === 'server') {
+      const { createServerRecognizer } = await import('./server-recognition.ts')
+      const recognizer = createServerRecognizer(client, this.#recognizerEvents)
+      if (recognizer.supported && client === this.#speechClient) {
+        this.#serverRecognizer = recognizer
+      }
+    }
+    // Without MediaSource for MP3 (older iOS Safari) the browser's voice stays, as without TTS.
+    const playable = typeof MediaSource === 'function' && MediaSource.isTypeSupported('audio/mpeg')
+    if (offers.tts === 'server' && playable) {
+      const { createAudioPlayer } = await import('./audio-player.ts')
+      if (client !== this.#speechClient) return
+      const player = createAudioPlayer({
+        mouth: (open) => {
+          this._mouth = open
+        },
+        speaking: (active) => {
+          this._speaking = active
+        },
+        failed: (answerId) => this.#speakInBrowser(answerId),
+      })
+      this.#player = player
+      client.on('speech:audio', (audio) => {
+        if (this.#player === player) player.push(audio)
+      })
+      client.on('speech:error', (error) => {
+        if (error.answerId) this.#speakInBrowser(error.answerId)
+      })
+    }
+    this.requestUpdate()
+  }
+
+  /** The server could not speak an answer: the browser says what it had of it, and the rest. */
+  #speakInBrowser(answerId: string): void {
+    const view = this.#conversation.messages.find((m) => m.id === answerId)
+    const sentences = view && this.#serverSpoken.get(view.key)
+    if (!view || !sentences) return
+    this.#serverSpoken.delete(view.key)
+    if (this._muted || !this.open) return
+    for (const sentence of sentences) this.#speaker.speak(sentence, this.locale || 'en-US')
   }
 
   protected override updated(): void {
@@ -200,7 +280,7 @@ export class AvatarAdamPanel extends LitElement {
         >
           ${newIcon}
         </button>
-        ${this.#speaker.supported || this.#avatar.mode === 'video' ? this.#muteButton() : nothing}
+        ${this.#speaker.supported || this.#player || this.#avatar.mode === 'video' ? this.#muteButton() : nothing}
         <button
           class="icon"
           part="button close"
@@ -387,6 +467,13 @@ export class AvatarAdamPanel extends LitElement {
     const spoken = sentences.map(plainText).filter(Boolean)
     if (spoken.length === 0) return
     this._announcement = spoken.join(' ')
+    const byServer = this.#serverSpoken.get(message.key)
+    if (byServer) {
+      // The server speaks it; kept in case it fails, then the browser takes over.
+      byServer.push(...spoken)
+      if (done) setTimeout(() => this.#serverSpoken.delete(message.key), 60_000)
+      return
+    }
     if (!this._muted && this.open) {
       for (const sentence of spoken) {
         if (!this.#avatar.speak(sentence)) this.#speaker.speak(sentence, this.locale || 'en-US')
@@ -400,7 +487,14 @@ export class AvatarAdamPanel extends LitElement {
     this.#speaker.cancel()
     this.#avatar.interrupt()
     this.#avatar.keepAlive()
-    this.#conversation.ask(trimmed)
+    this.#player?.cancel()
+    // Sent by a click or key press: the moment a browser lets a page start sound.
+    this.#player?.unlock()
+    // The video avatar says the answers itself; otherwise the server's voice, when offered.
+    const speech =
+      Boolean(this.#player) && !this._muted && this.open && this.#avatar.mode !== 'video'
+    const reply = this.#conversation.ask(trimmed, undefined, { speech })
+    if (reply && speech) this.#serverSpoken.set(reply.key, [])
     this._draft = ''
     this.#atBottom = true
   }
@@ -425,6 +519,7 @@ export class AvatarAdamPanel extends LitElement {
     if (this._muted) {
       this.#speaker.cancel()
       this.#avatar.interrupt()
+      this.#player?.cancel()
     }
   }
 
@@ -437,12 +532,16 @@ export class AvatarAdamPanel extends LitElement {
     // The visitor is talking: the avatar stops.
     this.#speaker.cancel()
     this.#avatar.interrupt()
+    this.#player?.cancel()
+    this.#player?.unlock()
     this.#recognizer.start(this.locale || 'en-US')
   }
 
   #newConversation(): void {
     this.#speaker.cancel()
     this.#avatar.interrupt()
+    this.#player?.cancel()
+    this.#serverSpoken.clear()
     this.#sentences.clear()
     this.#conversation.reset()
     this._announcement = ''
@@ -457,6 +556,7 @@ export class AvatarAdamPanel extends LitElement {
   /** Closed or removed: stop talking and listening. */
   #quiet(): void {
     this.#speaker.cancel()
+    this.#player?.cancel()
     this.#recognizer.stop()
     this.#avatar.stop()
   }

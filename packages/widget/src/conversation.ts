@@ -143,20 +143,36 @@ export class Conversation implements ReactiveController {
     this.status = 'idle'
   }
 
-  /** Sends a visitor message and follows its answer. */
-  ask(text: string, clientMessageId?: string): void {
+  /** The visitor client while connected (the panel's speech uses it too). */
+  get client(): VisitorClient | undefined {
+    return this.#client
+  }
+
+  /**
+   * Sends a visitor message and follows its answer; returns the answer as shown. `speech` asks
+   * the server to speak the answer too (`speech:audio`).
+   */
+  ask(
+    text: string,
+    clientMessageId?: string,
+    options: { speech?: boolean } = {},
+  ): ViewMessage | undefined {
     const client = this.#client
-    if (!client || this.unavailable) return
+    if (!client || this.unavailable) return undefined
     // A single-page site changes URL (and vehicle) without a reload; a new conversation records
     // where the visitor is when it starts.
     client.setPage(pageContext())
-    const answer = client.ask(text, clientMessageId ? { clientMessageId } : {})
+    const answer = client.ask(text, {
+      ...(clientMessageId ? { clientMessageId } : {}),
+      ...(options.speech ? { speech: true } : {}),
+    })
     const question = this.#message('visitor', text, 'done')
     const reply = this.#message('assistant', '', 'waiting')
     this.messages = [...this.messages, question, reply]
     this.#events.sent(text)
     this.#host.requestUpdate()
     void this.#follow(answer, text, question, reply)
+    return reply
   }
 
   /** Sends the visitor's contact details for the lead form. */

@@ -62,6 +62,7 @@ export const ChatSendSchema = z.object({
   text: z.string({ error: 'must be a string' }).trim().min(1, { error: 'must not be empty' }),
   clientMessageId: ClientId,
   conversationId: z.uuid({ error: 'must be a UUID' }).optional(),
+  speech: z.boolean({ error: 'must be true or false' }).optional(),
   page: z
     .unknown()
     .optional()

@@ -12,7 +12,9 @@ import { AppError, toErrorBody } from '../errors.ts'
 import { validationError } from '../http/errors.ts'
 import type { RateLimiter } from '../limits/rate-limiter.ts'
 import type { Logger } from '../logger.ts'
+import type { SpeechSynthesizer } from '../providers/tts/index.ts'
 import { conversationRoom, type RealtimeServer, type VisitorSocket } from '../realtime/types.ts'
+import { spokenAnswer } from '../speech/spoken-answer.ts'
 import { isKeyRefusal, type KeyService } from '../tenants/keys.ts'
 import { storeVisitorMessage, visitorHistory } from './chat-service.ts'
 import { ChatSendSchema, HistorySchema } from './schemas.ts'
@@ -37,6 +39,8 @@ export interface ChatHandlerDeps {
   /** avatar:session per client address. */
   avatarAddressLimiter: RateLimiter
   maxMessageChars: number
+  /** Speaks answers to sockets that ask (`speech: true`); undefined when the browser speaks. */
+  synthesizer?: SpeechSynthesizer | undefined
   /** True once shutdown began: new turns are refused so the instance can drain. */
   isClosing(): boolean
 }
@@ -68,7 +72,12 @@ export type EventHandle = <S extends z.ZodType, R>(
  */
 export function eventHandler(
   socket: VisitorSocket,
-  deps: { eventLimiter: RateLimiter; log: Logger },
+  deps: {
+    eventLimiter: RateLimiter
+    log: Logger
+    /** Where an error goes when the client gave no ack callback. */
+    errorEvent?: 'chat:error' | 'speech:error'
+  },
 ): EventHandle {
   const { log } = deps
   return (event, schema, run) => {
@@ -78,7 +87,7 @@ export function eventHandler(
           ? (ack as (res: Ack<unknown>) => void)
           : (res: Ack<unknown>) => {
               if (res && typeof res === 'object' && 'error' in res) {
-                socket.emit('chat:error', (res as ErrorResponse).error)
+                socket.emit(deps.errorEvent ?? 'chat:error', (res as ErrorResponse).error)
               }
             }
       try {
@@ -108,6 +117,10 @@ export function registerChatHandlers(
     log: deps.log.child({ tenantId: socket.data.tenantId, socketId: socket.id }),
   }),
 ): void {
+  const log = deps.log.child({ tenantId: socket.data.tenantId, socketId: socket.id })
+  // Speech being made for this socket stops when it leaves.
+  const gone = new AbortController()
+  socket.on('disconnect', () => gone.abort())
   handle('chat:send', ChatSendSchema, async (payload) => {
     if (payload.text.length > deps.maxMessageChars) {
       throw new AppError(
@@ -162,7 +175,20 @@ export function registerChatHandlers(
     // Answer it if this call claimed it; otherwise its answer is already on its way (from this
     // instance or another) and reaches this socket through the conversation room.
     if (!stored.claimed) return { ack: ack(answerId) }
-    const events = roomEvents(deps.io, stored.conversationId)
+    const toRoom = roomEvents(deps.io, stored.conversationId)
+    const { synthesizer } = deps
+    // Spoken to this socket only: another tab showing the conversation stays quiet.
+    const events =
+      payload.speech && synthesizer
+        ? spokenAnswer(toRoom, {
+            answerId,
+            synthesizer,
+            audio: (audio) => socket.emit('speech:audio', audio),
+            error: (error) => socket.emit('speech:error', error),
+            signal: gone.signal,
+            log,
+          })
+        : toRoom
     return {
       ack: ack(answerId),
       afterAck: () =>

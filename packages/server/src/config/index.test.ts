@@ -200,4 +200,58 @@ describe('loadConfig', () => {
     )
     expect(() => loadConfig({ VECTOR_STORE: 'qdrant' })).toThrow(/VECTOR_STORE/)
   })
+
+  it('leaves speech to the browser unless a provider is configured', () => {
+    expect(loadConfig({}).stt).toEqual({ provider: 'browser' })
+    expect(loadConfig({}).tts).toEqual({ provider: 'browser' })
+  })
+  it('transcribes with the OpenAI key of the language model unless STT has its own', () => {
+    const llm = { LLM_PROVIDER: 'openai', LLM_API_KEY: 'sk-llm', LLM_MODEL: 'gpt-4.1-mini' }
+    expect(loadConfig({ ...llm, STT_PROVIDER: 'openai' }).stt).toMatchObject({
+      provider: 'openai',
+      model: 'gpt-4o-mini-transcribe',
+      apiKey: 'sk-llm',
+      maxBytes: 2 * 1024 * 1024,
+      maxSeconds: 60,
+      maxStreams: 2,
+    })
+    expect(
+      loadConfig({ ...llm, STT_PROVIDER: 'openai', STT_API_KEY: 'sk-stt', STT_MAX_STREAMS: '1' })
+        .stt,
+    ).toMatchObject({ apiKey: 'sk-stt', maxStreams: 1 })
+    // OpenRouter has no transcription: its key is not borrowed.
+    expect(() =>
+      loadConfig({
+        LLM_PROVIDER: 'openrouter',
+        LLM_API_KEY: 'sk-or',
+        LLM_MODEL: 'a/b',
+        STT_PROVIDER: 'openai',
+      }),
+    ).toThrow(/STT_API_KEY: is required with STT_PROVIDER=openai/)
+    expect(() => loadConfig({ STT_PROVIDER: 'openai', STT_MAX_SECONDS: '0' })).toThrow(
+      /STT_MAX_SECONDS/,
+    )
+  })
+  it('speaks with ElevenLabs when configured, and names what is missing', () => {
+    expect(
+      loadConfig({
+        TTS_PROVIDER: 'elevenlabs',
+        ELEVENLABS_API_KEY: 'el-1',
+        ELEVENLABS_VOICE_ID: 'voice-1',
+        ELEVENLABS_BASE_URL: 'https://api.eu.elevenlabs.io/',
+      }).tts,
+    ).toEqual({
+      provider: 'elevenlabs',
+      apiKey: 'el-1',
+      voiceId: 'voice-1',
+      model: 'eleven_flash_v2_5',
+      baseUrl: 'https://api.eu.elevenlabs.io',
+      timeoutMs: 15_000,
+      maxRetries: 1,
+    })
+    expect(() => loadConfig({ TTS_PROVIDER: 'elevenlabs' })).toThrow(
+      /ELEVENLABS_API_KEY[\s\S]*ELEVENLABS_VOICE_ID/,
+    )
+    expect(() => loadConfig({ TTS_PROVIDER: 'google' })).toThrow(/TTS_PROVIDER/)
+  })
 })

@@ -100,6 +100,34 @@ const EnvSchema = z.object({
   EMBEDDINGS_API_KEY: z.string().min(1).optional(),
   EMBEDDINGS_BASE_URL: url(['http', 'https']).optional(),
   /**
+   * Speech to text: `browser` (the widget uses the browser's speech recognition) or `openai`
+   * (microphone audio streams to the server, which transcribes it with OpenAI).
+   */
+  STT_PROVIDER: z.enum(['browser', 'openai']).default('browser'),
+  STT_MODEL: z.string().min(1).default('gpt-4o-mini-transcribe'),
+  /** Defaults to LLM_API_KEY when LLM_PROVIDER is openai or openai-compatible. */
+  STT_API_KEY: z.string().min(1).optional(),
+  /** Defaults to LLM_BASE_URL when LLM_PROVIDER is openai or openai-compatible. */
+  STT_BASE_URL: url(['http', 'https']).optional(),
+  STT_TIMEOUT_MS: positiveInt.default(30_000),
+  STT_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(1),
+  /** The most audio one recording may carry. */
+  STT_MAX_BYTES: positiveInt.max(25 * 1024 * 1024).default(2 * 1024 * 1024),
+  /** The longest one recording may last, from speech:start. */
+  STT_MAX_SECONDS: positiveInt.max(600).default(60),
+  /** Recordings one connection may have open at once. */
+  STT_MAX_STREAMS: positiveInt.max(10).default(2),
+  /** Text to speech: `browser` (the widget's speech synthesis) or `elevenlabs` (streamed audio). */
+  TTS_PROVIDER: z.enum(['browser', 'elevenlabs']).default('browser'),
+  ELEVENLABS_API_KEY: z.string().min(1).optional(),
+  ELEVENLABS_VOICE_ID: z.string().min(1).max(100).optional(),
+  ELEVENLABS_MODEL: z.string().min(1).default('eleven_flash_v2_5'),
+  /** `https://api.elevenlabs.io` unless set. */
+  ELEVENLABS_BASE_URL: url(['http', 'https']).optional(),
+  /** Longest wait for the first audio of a sentence, and between two pieces of it. */
+  TTS_TIMEOUT_MS: positiveInt.default(15_000),
+  TTS_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(1),
+  /**
    * Lets dealerships point their own model at localhost or a private network (a self-hosted
    * setup where every dealership is trusted). Off: such URLs are refused.
    */
@@ -211,6 +239,88 @@ export interface Config {
   avatar: AvatarConfig
   vectors: VectorsConfig
   providerUrlsAllowPrivate: boolean
+  stt: SttConfig
+  tts: TtsConfig
+}
+
+/** Speech to text: in the browser, or OpenAI's transcriptions on the server. */
+export type SttConfig =
+  | { provider: 'browser' }
+  | {
+      provider: 'openai'
+      model: string
+      apiKey: string | undefined
+      baseUrl: string | undefined
+      timeoutMs: number
+      maxRetries: number
+      maxBytes: number
+      maxSeconds: number
+      maxStreams: number
+    }
+
+function sttConfig(e: z.infer<typeof EnvSchema>): SttConfig {
+  if (e.STT_PROVIDER === 'browser') return { provider: 'browser' }
+  const sharesLlm = e.LLM_PROVIDER === 'openai' || e.LLM_PROVIDER === 'openai-compatible'
+  const apiKey = e.STT_API_KEY ?? (sharesLlm ? e.LLM_API_KEY : undefined)
+  const baseUrl = e.STT_BASE_URL ?? (sharesLlm ? e.LLM_BASE_URL : undefined)
+  if (!apiKey && !baseUrl) {
+    throw new ConfigError([
+      {
+        variable: 'STT_API_KEY',
+        message:
+          'is required with STT_PROVIDER=openai (or LLM_API_KEY with LLM_PROVIDER=openai, or STT_BASE_URL to a server that needs none)',
+      },
+    ])
+  }
+  return {
+    provider: 'openai',
+    model: e.STT_MODEL,
+    apiKey,
+    baseUrl,
+    timeoutMs: e.STT_TIMEOUT_MS,
+    maxRetries: e.STT_MAX_RETRIES,
+    maxBytes: e.STT_MAX_BYTES,
+    maxSeconds: e.STT_MAX_SECONDS,
+    maxStreams: e.STT_MAX_STREAMS,
+  }
+}
+
+/** Text to speech: in the browser, or ElevenLabs streamed from the server. */
+export type TtsConfig =
+  | { provider: 'browser' }
+  | {
+      provider: 'elevenlabs'
+      apiKey: string
+      voiceId: string
+      model: string
+      baseUrl: string | undefined
+      timeoutMs: number
+      maxRetries: number
+    }
+
+function ttsConfig(e: z.infer<typeof EnvSchema>): TtsConfig {
+  if (e.TTS_PROVIDER === 'browser') return { provider: 'browser' }
+  const issues: { variable: string; message: string }[] = []
+  if (!e.ELEVENLABS_API_KEY)
+    issues.push({
+      variable: 'ELEVENLABS_API_KEY',
+      message: 'is required with TTS_PROVIDER=elevenlabs',
+    })
+  if (!e.ELEVENLABS_VOICE_ID)
+    issues.push({
+      variable: 'ELEVENLABS_VOICE_ID',
+      message: 'is required with TTS_PROVIDER=elevenlabs',
+    })
+  if (issues.length > 0) throw new ConfigError(issues)
+  return {
+    provider: 'elevenlabs',
+    apiKey: e.ELEVENLABS_API_KEY!,
+    voiceId: e.ELEVENLABS_VOICE_ID!,
+    model: e.ELEVENLABS_MODEL,
+    baseUrl: e.ELEVENLABS_BASE_URL?.replace(/\/+$/, ''),
+    timeoutMs: e.TTS_TIMEOUT_MS,
+    maxRetries: e.TTS_MAX_RETRIES,
+  }
 }
 
 /** Traces over OTLP/HTTP to `endpoint`; off when it is undefined. */
@@ -501,5 +611,7 @@ export function loadConfig(
     avatar: avatarConfig(e),
     vectors: vectorsConfig(e),
     providerUrlsAllowPrivate: e.PROVIDER_URLS_ALLOW_PRIVATE,
+    stt: sttConfig(e),
+    tts: ttsConfig(e),
   }
 }

@@ -17,6 +17,8 @@ export async function ask(
     clientMessageId?: string
     timeoutMs?: number
     page?: PageContext
+    /** Ask for the answer spoken too (`speech:audio`). */
+    speech?: boolean
   } = {},
 ): Promise<Answer> {
   const deltas: ChatDelta[] = []
@@ -45,6 +47,7 @@ export async function ask(
       clientMessageId: options.clientMessageId ?? `msg_${crypto.randomUUID()}`,
       ...(options.conversationId ? { conversationId: options.conversationId } : {}),
       ...(options.page ? { page: options.page } : {}),
+      ...(options.speech ? { speech: true } : {}),
     })
     if ('error' in ack) throw Object.assign(new Error(ack.error.message), ack.error)
     replyId = ack.replyMessageId

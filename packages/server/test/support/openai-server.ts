@@ -20,6 +20,10 @@ export interface ModelRequest {
     /** Embeddings requests. */
     input?: string[]
     dimensions?: number
+    /** Transcriptions (multipart): the uploaded audio file and the form's other fields. */
+    file?: { name: string; type: string; bytes: Buffer }
+    language?: string
+    response_format?: string
   }
 }
 
@@ -34,12 +38,16 @@ export async function startModelServer(defaultReply: Reply) {
   const requests: ModelRequest[] = []
   const script: Reply[] = []
   const server = createServer(async (req, res) => {
-    let raw = ''
-    for await (const chunk of req) raw += chunk
+    const parts: Buffer[] = []
+    for await (const chunk of req) parts.push(chunk)
+    const raw = Buffer.concat(parts)
+    const type = req.headers['content-type'] ?? ''
     const request: ModelRequest = {
       path: req.url ?? '',
       headers: req.headers,
-      body: JSON.parse(raw),
+      body: type.startsWith('multipart/form-data')
+        ? await readForm(raw, type)
+        : JSON.parse(raw.toString('utf8')),
     }
     requests.push(request)
     await (script.shift() ?? defaultReply)(request, res)
@@ -218,4 +226,43 @@ export function embeddingsReply(): Reply {
       }),
     )
   }
+}
+
+/** A multipart body (`/v1/audio/transcriptions`), read by the platform's own form parser. */
+async function readForm(raw: Buffer, type: string): Promise<ModelRequest['body']> {
+  const form = await new Response(new Uint8Array(raw), {
+    headers: { 'content-type': type },
+  }).formData()
+  const body: Record<string, unknown> = { messages: [] }
+  for (const [name, value] of form) {
+    body[name] =
+      typeof value === 'string'
+        ? value
+        : { name: value.name, type: value.type, bytes: Buffer.from(await value.arrayBuffer()) }
+  }
+  return body as unknown as ModelRequest['body']
+}
+
+/** A transcription as OpenAI answers it (`response_format: json`): `{ text }`. */
+export function transcriptionReply(text: string): Reply {
+  return (req, res) => {
+    if (!req.body.file || req.body.file.bytes.length === 0) {
+      return errorReply(400, 'Missing file')(req, res)
+    }
+    res.writeHead(200, { 'content-type': 'application/json' })
+    res.end(JSON.stringify({ text, usage: { type: 'duration', seconds: 1 } }))
+  }
+}
+
+/** A JSON body that is cut off, with a 200 status. */
+export function truncatedJsonReply(): Reply {
+  return (_req, res) => {
+    res.writeHead(200, { 'content-type': 'application/json' })
+    res.end('{"text": "We open at ni')
+  }
+}
+
+/** Accepts the request, then never answers. */
+export function silentReply(): Reply {
+  return () => {}
 }

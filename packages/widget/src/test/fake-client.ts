@@ -8,6 +8,7 @@ import {
   type ClientStatus,
   type Lead,
   type LeadSubmitPayload,
+  type ServerCapabilities,
   type VisitorClient,
 } from '@avataradam/sdk'
 
@@ -25,6 +26,8 @@ export interface FakeClient extends VisitorClient {
   leads: { lead: LeadSubmitPayload; resolve(lead: Lead): void; reject(error: unknown): void }[]
   conversationId: string | undefined
   status: ClientStatus
+  /** What `capabilities()` answers; the embedded server's by default. */
+  offers: ServerCapabilities
   /** Tells the panel what a real client would. */
   emit<E extends keyof ClientEvents>(event: E, ...args: Parameters<ClientEvents[E]>): void
 }
@@ -44,6 +47,16 @@ export function fakeClient(): FakeClient {
     visitorId: 'v_test_visitor',
     conversationId: undefined,
     status: 'connecting',
+    offers: { stt: 'browser', tts: 'browser' },
+    async capabilities() {
+      return client.offers
+    },
+    async startSpeech() {
+      throw new Error('this fake client has no server speech')
+    },
+    async transcribe() {
+      throw new Error('this fake client has no server speech')
+    },
     ask(text, options = {}) {
       const answer = new AnswerStream(options.clientMessageId ?? `m_test_${count++}_0000`)
       client.asked.push({ text, options, answer })
