@@ -419,6 +419,7 @@ export async function startServer(
       log,
       keys,
       isClosing: () => closing,
+      onProviderError: (provider) => metrics.providerError('stt', provider),
     })
     registerChatHandlers(
       socket,
@@ -436,6 +437,7 @@ export async function startServer(
         avatarAddressLimiter,
         maxMessageChars: limits.messageChars,
         synthesizer,
+        onProviderError: (capability, provider) => metrics.providerError(capability, provider),
         isClosing: () => closing,
       },
       handle,

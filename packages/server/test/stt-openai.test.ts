@@ -307,6 +307,13 @@ describe('speech to text over the socket', () => {
 
   it('answers a failed transcription with its reason, and chat goes on', async () => {
     const socket = await visitor()
+    const sttErrors = async () => {
+      const text = await (await fetch(`${server.url}/metrics`)).text()
+      const counted =
+        /avataradam_provider_errors_total\{capability="stt",provider="openai"\} (\d+)/.exec(text)
+      return Number(counted?.[1] ?? 0)
+    }
+    const errorsBefore = await sttErrors()
     try {
       models.next(errorReply(429, 'Rate limit reached', { 'retry-after': '3' }))
       const { streamId } = await start(socket)
@@ -315,6 +322,7 @@ describe('speech to text over the socket', () => {
       expect(res).toMatchObject({
         error: { code: 'speech_failed', retryAfter: 3, details: { reason: 'rate_limited' } },
       })
+      expect(await sttErrors()).toBe(errorsBefore + 1)
       const { ack, done } = await ask(socket, 'Hello there')
       expect(done.messageId).toBe(ack.replyMessageId)
       expect(done.text.length).toBeGreaterThan(0)

@@ -279,6 +279,15 @@ describe('spoken answers over the socket', () => {
   ] as const) {
     it(`says why, and the text answer is whole, when ElevenLabs ${name}`, async () => {
       const socket = await connectVisitor(visitorClient(server, { key }))
+      const ttsErrors = async () => {
+        const text = await (await fetch(`${server.url}/metrics`)).text()
+        const counted =
+          /avataradam_provider_errors_total\{capability="tts",provider="elevenlabs"\} (\d+)/.exec(
+            text,
+          )
+        return Number(counted?.[1] ?? 0)
+      }
+      const errorsBefore = await ttsErrors()
       try {
         voices.next(reply)
         const heard = listen(socket)
@@ -294,6 +303,7 @@ describe('spoken answers over the socket', () => {
           }),
         ])
         expect(heard.audio.some((a) => a.final)).toBe(false)
+        expect(await ttsErrors()).toBe(errorsBefore + 1)
       } finally {
         socket.close()
       }

@@ -41,6 +41,8 @@ export interface ChatHandlerDeps {
   maxMessageChars: number
   /** Speaks answers to sockets that ask (`speech: true`); undefined when the browser speaks. */
   synthesizer?: SpeechSynthesizer | undefined
+  /** Told when a provider fails (metrics). */
+  onProviderError?: ((capability: string, provider: string) => void) | undefined
   /** True once shutdown began: new turns are refused so the instance can drain. */
   isClosing(): boolean
 }
@@ -187,6 +189,7 @@ export function registerChatHandlers(
             error: (error) => socket.emit('speech:error', error),
             signal: gone.signal,
             log,
+            onProviderError: (provider) => deps.onProviderError?.('tts', provider),
           })
         : toRoom
     return {

@@ -36,6 +36,8 @@ export interface SpeechHandlerDeps {
   log: Logger
   keys: KeyService
   isClosing(): boolean
+  /** Told when the transcription provider fails (metrics). */
+  onProviderError?: ((provider: string) => void) | undefined
 }
 
 interface Recording {
@@ -200,6 +202,7 @@ export function registerSpeechHandlers(socket: VisitorSocket, deps: SpeechHandle
       })
       return { streamId, text }
     } catch (err) {
+      if (!gone.signal.aborted) deps.onProviderError?.(deps.transcriber.provider)
       if (AppError.isInstance(err)) log.warn({ err: err.cause ?? err }, 'transcription failed')
       throw err
     } finally {

@@ -17,6 +17,8 @@ export interface SpokenAnswerOptions {
   /** Aborted when that socket goes away. */
   signal: AbortSignal
   log: Logger
+  /** Told when the speech provider fails (metrics). */
+  onProviderError?: ((provider: string) => void) | undefined
 }
 
 /**
@@ -73,6 +75,7 @@ export function spokenAnswer(events: TurnEvents, options: SpokenAnswerOptions): 
   void speak().catch((err: unknown) => {
     if (abort.aborted) return
     failed = true
+    options.onProviderError?.(synthesizer.provider)
     if (!AppError.isInstance(err)) log.error({ err, answerId }, 'speech synthesis failed')
     else log.warn({ err: err.cause ?? err, answerId }, 'speech synthesis failed')
     options.error({ ...toErrorBody(err), answerId })
