@@ -97,6 +97,15 @@ function connectRedis(url: string, log: Logger) {
   for (const client of [limits, fanOut]) {
     client.on('error', (err) => log.warn({ err: err.message }, 'redis error'))
   }
+  // The Streams adapter saves a disconnecting socket's session (connection state recovery) with
+  // a SET it neither awaits nor catches: should Redis be away, or this server be closing, its
+  // rejection would go unhandled. Recovery is best effort, so a failed save is only logged.
+  const set = fanOut.set.bind(fanOut) as (...args: unknown[]) => Promise<unknown>
+  fanOut.set = ((...args: unknown[]) => {
+    const saved = set(...args)
+    saved.catch((err: Error) => log.debug({ err: err.message }, 'socket session not saved'))
+    return saved
+  }) as typeof fanOut.set
   return {
     limits,
     fanOut,

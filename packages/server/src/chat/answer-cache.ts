@@ -59,6 +59,18 @@ function keyFor(question: string, page: PageContext | null): string {
 const genKey = (tenantId: string) => `avataradam:answers:gen:${tenantId}`
 const entriesKey = (tenantId: string) => `avataradam:answers:${tenantId}`
 
+// Scripts rather than MULTI: one command each, atomic, and nothing left pending should the
+// connection drop in between.
+const LOOKUP = `
+return { redis.call('GET', KEYS[1]) or '0', redis.call('HGET', KEYS[2], ARGV[1]) or '' }
+`
+
+const INVALIDATE = `
+redis.call('INCR', KEYS[1])
+redis.call('DEL', KEYS[2])
+return 1
+`
+
 // Stores only if the tenant's generation is still the one seen at lookup: an answer computed
 // from documents that changed meanwhile is not kept.
 const STORE_IF_CURRENT = `
@@ -72,23 +84,21 @@ return 1
 /**
  * The cache in Redis, shared by every instance: a hash of answers per tenant, kept `ttlSeconds`
  * after its last write, and a generation counter; invalidating bumps the counter and drops the
- * hash in one transaction.
+ * hash at once.
  */
 export function createRedisAnswerCache(redis: Redis, options: { ttlSeconds: number }): AnswerCache {
   return {
     kind: 'redis',
     async lookup(tenantId, question, page) {
       const key = keyFor(question, page)
-      const [[, generation], [, raw]] = (await redis
-        .multi()
-        .get(genKey(tenantId))
-        .hget(entriesKey(tenantId), key)
-        .exec()) as [[Error | null, string | null], [Error | null, string | null]]
-      return {
+      const [generation, raw] = (await redis.eval(
+        LOOKUP,
+        2,
+        genKey(tenantId),
+        entriesKey(tenantId),
         key,
-        generation: generation ?? '0',
-        hit: raw ? (JSON.parse(raw) as CachedAnswer) : undefined,
-      }
+      )) as [string, string]
+      return { key, generation, hit: raw ? (JSON.parse(raw) as CachedAnswer) : undefined }
     },
     async store(tenantId, lookup, answer) {
       await redis.eval(
@@ -103,7 +113,7 @@ export function createRedisAnswerCache(redis: Redis, options: { ttlSeconds: numb
       )
     },
     async invalidate(tenantId) {
-      await redis.multi().incr(genKey(tenantId)).del(entriesKey(tenantId)).exec()
+      await redis.eval(INVALIDATE, 2, genKey(tenantId), entriesKey(tenantId))
     },
   }
 }
