@@ -7,6 +7,7 @@ import { Redis } from 'ioredis'
 import { LRUCache } from 'lru-cache'
 import { answerCacheFromConfig, createCacheInvalidator } from './chat/answer-cache.ts'
 import { eventHandler, registerChatHandlers } from './chat/socket-handlers.ts'
+import { refuseStaffEvents, registerStaffHandlers } from './chat/staff-handlers.ts'
 import { createTurnRunner } from './chat/turns.ts'
 import type { Config } from './config/index.ts'
 import { lockDataDir } from './db/data-dir-lock.ts'
@@ -410,6 +411,11 @@ export async function startServer(
       eventLimiter,
       log: log.child({ tenantId: socket.data.tenantId, socketId: socket.id }),
     })
+    if (socket.data.staff) {
+      registerStaffHandlers(socket, { db, keys, handle })
+      return
+    }
+    refuseStaffEvents(handle)
     registerSpeechHandlers(socket, {
       transcriber,
       capabilities,
