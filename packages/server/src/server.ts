@@ -165,6 +165,14 @@ export async function startServer(
   const database = await openMigratedDb(config, log)
   const tracing = createTracing(config.tracing)
   const db = tracing.enabled ? tracedDb(database.db, tracing.tracer) : database.db
+  // Read-only queries (history, the conversation list) go to a replica when there is one. Its
+  // pool connects on first use, so opening it cannot fail the start.
+  const primary = config.database
+  const replica =
+    primary.kind === 'postgres' && primary.readUrl
+      ? await openDb({ kind: 'postgres', url: primary.readUrl, poolMax: primary.poolMax })
+      : undefined
+  const readDb = replica ? (tracing.enabled ? tracedDb(replica, tracing.tracer) : replica) : db
   // Before anything else is opened: a start that fails here has only the database to close.
   const embeddings = options.parts?.embeddings ?? embeddingsFromConfig(config.embeddings)
   const vectors = options.parts?.vectors ?? vectorsFromConfig(config.vectors)
@@ -172,6 +180,7 @@ export async function startServer(
     await ensureEmbeddingIndex(db, embeddings, log, vectors)
   } catch (err) {
     await tracing.shutdown()
+    await replica?.close()
     await database.close()
     throw err
   }
@@ -326,6 +335,7 @@ export async function startServer(
   const app = createApp({
     log,
     db,
+    readDb,
     keys,
     documents,
     search,
@@ -412,7 +422,7 @@ export async function startServer(
       log: log.child({ tenantId: socket.data.tenantId, socketId: socket.id }),
     })
     if (socket.data.staff) {
-      registerStaffHandlers(socket, { db, keys, handle })
+      registerStaffHandlers(socket, { db: readDb, keys, handle })
       return
     }
     refuseStaffEvents(handle)
@@ -430,6 +440,7 @@ export async function startServer(
       socket,
       {
         db,
+        readDb,
         turns,
         log,
         io,
@@ -512,6 +523,7 @@ export async function startServer(
         await ingestion.stop()
         statistics.stop()
         await redis?.close()
+        await replica?.close()
         await database.close()
         await tracing.shutdown()
         log.info('stopped')

@@ -103,12 +103,14 @@ export async function startRedis(port?: number) {
 /**
  * A TCP proxy in front of PostgreSQL. `cut()` plays a database restart: every connection through
  * it is dropped and new ones are refused (closed on arrival) until `restore()`. `connections`
- * counts the connections it ever accepted.
+ * counts the connections it ever accepted; `sent()` is what clients sent through it (the SQL of
+ * each statement is in there as text), as latin1.
  */
 export async function startTcpProxy(target: { host: string; port: number }) {
   const open = new Set<Socket>()
   let down = false
   let connections = 0
+  let sent = ''
   const server: Server = createServer((client) => {
     if (down) {
       client.destroy()
@@ -125,6 +127,9 @@ export async function startTcpProxy(target: { host: string; port: number }) {
         upstream.destroy()
       })
     }
+    client.on('data', (d: Buffer) => {
+      sent += d.toString('latin1')
+    })
     client.pipe(upstream).pipe(client)
   })
   server.listen(0, '127.0.0.1')
@@ -135,6 +140,7 @@ export async function startTcpProxy(target: { host: string; port: number }) {
     get connections() {
       return connections
     },
+    sent: () => sent,
     cut() {
       down = true
       for (const s of open) s.destroy()
