@@ -253,6 +253,18 @@ describe('several instances', () => {
       ])
       const after = await ask(socket, 'Saturday morning?', { conversationId, timeoutMs: 8000 })
       expect(after.done.text.length).toBeGreaterThan(0)
+      // The worker's queue poll reconnected too.
+      const upload = await api(
+        a.server,
+        tenant.secret.key,
+        'POST',
+        '/v1/documents',
+        form('parts.md', '# Parts\n\nThe parts counter closes at noon on Saturdays.'),
+      )
+      expect(upload.status).toBe(202)
+      expect(await waitForDocument(b.server, tenant.secret.key, upload.body.id)).toMatchObject({
+        status: 'ready',
+      })
       expect([a.alive(), b.alive(), worker.alive()]).toEqual([true, true, true])
     }, 30_000)
   } else {
