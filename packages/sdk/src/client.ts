@@ -137,7 +137,7 @@ export interface VisitorClient {
 }
 
 /** Ack errors worth sending the same message again for, once reconnected or after a pause. */
-const RETRYABLE = new Set(['server_shutting_down', 'rate_limited', 'internal_error'])
+const RETRYABLE = new Set(['server_shutting_down', 'rate_limited', 'not_ready', 'internal_error'])
 /**
  * How often a message is sent again after a retryable error before its answer fails with it. A
  * server shutting down is not counted: the client reconnects to another (or the restarted) one.

@@ -24,4 +24,11 @@ export {
   type WaitOptions,
 } from './server-client.ts'
 export { SpeechRecording } from './speech-recording.ts'
+export {
+  createStaffClient,
+  type StaffClient,
+  type StaffClientOptions,
+  type Watch,
+  type WatchHandlers,
+} from './staff-client.ts'
 export type { KeyValueStorage } from './storage.ts'

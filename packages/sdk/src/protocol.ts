@@ -128,6 +128,16 @@ export interface HandshakeAuth {
   page?: PageContext
 }
 
+/**
+ * `auth` of a staff handshake: a dealership's own server (never a browser) connects with a secret
+ * key to watch its visitors' conversations live (`staff:watch`). A handshake with a secret key
+ * that carries an `Origin` header (as every browser's does) is refused with `wrong_key_type`.
+ */
+export interface StaffHandshakeAuth {
+  /** A secret key, `sk_live_…` or `sk_test_…`. */
+  key: string
+}
+
 /** `data` of the `connect_error` the server raises when it refuses a handshake. */
 export type ConnectErrorData = ErrorBody
 
@@ -434,6 +444,19 @@ export interface SpeechError extends ErrorBody {
   answerId?: string
 }
 
+/** `staff:watch`: a conversation of the staff's dealership, by id. */
+export interface StaffWatchPayload {
+  conversationId: string
+}
+
+/** The conversation's messages so far; its live events follow on the same socket. */
+export interface StaffWatchResult {
+  conversationId: string
+  messages: ChatMessage[]
+  /** True while an answer is being streamed: its `chat:delta`s and `chat:done` will follow. */
+  answering: boolean
+}
+
 /** Events a client emits. */
 export interface ClientToServerEvents {
   'chat:send': (payload: ChatSendPayload, ack: (res: Ack<ChatSendResult>) => void) => void
@@ -451,6 +474,14 @@ export interface ClientToServerEvents {
   'speech:end': (payload: SpeechEndPayload, ack: (res: Ack<SpeechEndResult>) => void) => void
   /** Drops a recording without transcribing it (the visitor changed their mind). No ack. */
   'speech:cancel': (payload: SpeechEndPayload) => void
+  /**
+   * Staff only (a socket connected with a secret key, see {@link StaffHandshakeAuth}): acks the
+   * conversation's history, then sends its `chat:message`, `chat:delta`, `chat:done`,
+   * `chat:error` and `lead:request` to this socket as they happen, from whichever instance the
+   * visitor is on. Errors: `conversation_not_found` (not this dealership's), `wrong_key_type`
+   * (from a visitor's socket). A staff socket may send no other event (`wrong_key_type`).
+   */
+  'staff:watch': (payload: StaffWatchPayload, ack: (res: Ack<StaffWatchResult>) => void) => void
 }
 
 /** Events the server emits. */
@@ -477,6 +508,7 @@ export const CLIENT_EVENTS = [
   'speech:chunk',
   'speech:end',
   'speech:cancel',
+  'staff:watch',
 ] as const satisfies readonly (keyof ClientToServerEvents)[]
 
 // ---------------------------------------------------------------------------------------------

@@ -7,6 +7,7 @@ import { Redis } from 'ioredis'
 import { LRUCache } from 'lru-cache'
 import { answerCacheFromConfig, createCacheInvalidator } from './chat/answer-cache.ts'
 import { eventHandler, registerChatHandlers } from './chat/socket-handlers.ts'
+import { refuseStaffEvents, registerStaffHandlers } from './chat/staff-handlers.ts'
 import { createTurnRunner } from './chat/turns.ts'
 import type { Config } from './config/index.ts'
 import { lockDataDir } from './db/data-dir-lock.ts'
@@ -173,6 +174,14 @@ export async function startServer(
   const database = await openMigratedDb(config, log)
   const tracing = createTracing(config.tracing)
   const db = tracing.enabled ? tracedDb(database.db, tracing.tracer) : database.db
+  // Read-only queries (history, the conversation list) go to a replica when there is one. Its
+  // pool connects on first use, so opening it cannot fail the start.
+  const primary = config.database
+  const replica =
+    primary.kind === 'postgres' && primary.readUrl
+      ? await openDb({ kind: 'postgres', url: primary.readUrl, poolMax: primary.poolMax })
+      : undefined
+  const readDb = replica ? (tracing.enabled ? tracedDb(replica, tracing.tracer) : replica) : db
   // Before anything else is opened: a start that fails here has only the database to close.
   const embeddings = options.parts?.embeddings ?? embeddingsFromConfig(config.embeddings)
   const vectors = options.parts?.vectors ?? vectorsFromConfig(config.vectors)
@@ -180,6 +189,7 @@ export async function startServer(
     await ensureEmbeddingIndex(db, embeddings, log, vectors)
   } catch (err) {
     await tracing.shutdown()
+    await replica?.close()
     await database.close()
     throw err
   }
@@ -334,6 +344,7 @@ export async function startServer(
   const app = createApp({
     log,
     db,
+    readDb,
     keys,
     documents,
     search,
@@ -419,6 +430,11 @@ export async function startServer(
       eventLimiter,
       log: log.child({ tenantId: socket.data.tenantId, socketId: socket.id }),
     })
+    if (socket.data.staff) {
+      registerStaffHandlers(socket, { db: readDb, keys, handle })
+      return
+    }
+    refuseStaffEvents(handle)
     registerSpeechHandlers(socket, {
       transcriber,
       capabilities,
@@ -434,6 +450,7 @@ export async function startServer(
       socket,
       {
         db,
+        readDb,
         turns,
         log,
         io,
@@ -517,6 +534,7 @@ export async function startServer(
         await ingestion.stop()
         statistics.stop()
         await redis?.close()
+        await replica?.close()
         await database.close()
         await tracing.shutdown()
         log.info('stopped')

@@ -3,6 +3,8 @@ import type {
   HandshakeAuth,
   HistoryPayload,
   PageContext,
+  StaffHandshakeAuth,
+  StaffWatchPayload,
 } from '@avataradam/sdk/protocol'
 import { z } from 'zod'
 
@@ -56,6 +58,16 @@ export const HandshakeAuthSchema = z.object({
   visitorId: ClientId,
   page: z.unknown().optional(),
 }) satisfies z.ZodType<Omit<HandshakeAuth, 'page'>, unknown>
+
+/** `auth` of a staff handshake: only the secret key. */
+export const StaffHandshakeAuthSchema = z.object({
+  key: z.string({ error: 'a secret key is required' }).max(200),
+}) satisfies z.ZodType<StaffHandshakeAuth, unknown>
+
+/** `staff:watch`. */
+export const StaffWatchSchema = z.object({
+  conversationId: z.uuid({ error: 'must be a UUID' }),
+}) satisfies z.ZodType<StaffWatchPayload>
 
 /** `chat:send`. Text length is checked apart, to answer `message_too_long` rather than a generic error. */
 export const ChatSendSchema = z.object({

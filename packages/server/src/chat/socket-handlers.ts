@@ -22,6 +22,8 @@ import type { TurnEvents, TurnRunner } from './turns.ts'
 
 export interface ChatHandlerDeps {
   db: Db
+  /** For read-only queries (a replica, with DATABASE_READ_URL); `db` when unset. */
+  readDb?: Db | undefined
   turns: TurnRunner
   log: Logger
   io: RealtimeServer
@@ -203,7 +205,11 @@ export function registerChatHandlers(
   })
 
   handle('conversation:history', HistorySchema, async (payload) => {
-    const { messages, answering } = await visitorHistory(deps.db, socket.data, payload)
+    const { messages, answering } = await visitorHistory(
+      deps.readDb ?? deps.db,
+      socket.data,
+      payload,
+    )
     await socket.join(conversationRoom(payload.conversationId))
     const ack: HistoryResult = { conversationId: payload.conversationId, messages, answering }
     return { ack }

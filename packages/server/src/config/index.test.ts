@@ -41,6 +41,23 @@ describe('loadConfig', () => {
     )
   })
 
+  it('reads from DATABASE_READ_URL when set, and only beside DATABASE_URL', () => {
+    const config = loadConfig({
+      DATABASE_URL: 'postgres://db/app',
+      DATABASE_READ_URL: 'postgres://replica/app',
+    })
+    expect(config.database).toMatchObject({
+      url: 'postgres://db/app',
+      readUrl: 'postgres://replica/app',
+    })
+    expect(() => loadConfig({ DATABASE_READ_URL: 'mysql://replica/app' })).toThrow(
+      /DATABASE_READ_URL/,
+    )
+    expect(() => loadConfig({ DATABASE_READ_URL: 'postgres://replica/app' })).toThrow(
+      /needs DATABASE_URL/,
+    )
+  })
+
   it('refuses INGEST_IN_SERVE=false without PostgreSQL, where no worker could take the documents', () => {
     expect(() => loadConfig({ INGEST_IN_SERVE: 'false' })).toThrow(/INGEST_IN_SERVE/)
     expect(

@@ -21,6 +21,8 @@ const EnvSchema = z.object({
   /** Postgres connection string; unset runs embedded PGlite in AVATARADAM_DATA_DIR. */
   DATABASE_URL: url(['postgres', 'postgresql']).optional(),
   DATABASE_POOL_MAX: positiveInt.max(1000).default(10),
+  /** A read replica for read-only queries (history, conversations); unset reads the primary. */
+  DATABASE_READ_URL: url(['postgres', 'postgresql']).optional(),
   /** Redis connection string; unset keeps rate limits and socket fan-out in process. */
   REDIS_URL: url(['redis', 'rediss']).optional(),
   AVATARADAM_DATA_DIR: z.string().min(1).default('.avataradam/data'),
@@ -203,7 +205,15 @@ export interface Config {
   /** PUBLIC_URL when set; otherwise the server uses http://localhost:<the port it listens on>. */
   publicUrl: string | undefined
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL']
-  database: { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string; poolMax: number }
+  database:
+    | { kind: 'pglite'; dataDir: string }
+    | {
+        kind: 'postgres'
+        url: string
+        poolMax: number
+        /** DATABASE_READ_URL: where read-only queries go (a replica); the primary when unset. */
+        readUrl?: string
+      }
   redisUrl: string | undefined
   /** Where uploaded files are kept: a folder, or the database. */
   uploads: { kind: 'files'; dir: string } | { kind: 'database' }
@@ -553,8 +563,21 @@ export function loadConfig(
   }
   const e = parsed.data
   const database = e.DATABASE_URL
-    ? { kind: 'postgres' as const, url: e.DATABASE_URL, poolMax: e.DATABASE_POOL_MAX }
+    ? {
+        kind: 'postgres' as const,
+        url: e.DATABASE_URL,
+        poolMax: e.DATABASE_POOL_MAX,
+        ...(e.DATABASE_READ_URL ? { readUrl: e.DATABASE_READ_URL } : {}),
+      }
     : { kind: 'pglite' as const, dataDir: path.resolve(cwd, e.AVATARADAM_DATA_DIR) }
+  if (e.DATABASE_READ_URL && database.kind === 'pglite') {
+    throw new ConfigError([
+      {
+        variable: 'DATABASE_READ_URL',
+        message: 'needs DATABASE_URL: a read replica is of a PostgreSQL primary',
+      },
+    ])
+  }
   if (!e.INGEST_IN_SERVE && database.kind === 'pglite') {
     throw new ConfigError([
       {

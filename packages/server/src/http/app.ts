@@ -31,6 +31,8 @@ import { widgetRoutes } from './widget-assets.ts'
 export interface AppDeps {
   log: Logger
   db: Db
+  /** Where read-only queries go (a replica, with DATABASE_READ_URL); `db` when unset. */
+  readDb?: Db | undefined
   keys: KeyService
   documents: DocumentService
   search: SearchService
@@ -111,7 +113,7 @@ export function createApp(deps: AppDeps) {
   })
   v1.route('/', knowledgeRoutes(deps.documents, deps.search, deps.limits))
   v1.route('/', keyRoutes(deps.keys))
-  v1.route('/', conversationRoutes(deps.db))
+  v1.route('/', conversationRoutes(deps.readDb ?? deps.db))
   v1.route('/', leadRoutes(deps.db))
   v1.route('/', providerRoutes(deps.providers.overrides, deps.providers.changed))
   app.route('/v1', v1)

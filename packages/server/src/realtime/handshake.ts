@@ -1,6 +1,6 @@
 import type { ErrorBody } from '@avataradam/sdk/protocol'
 import type { ExtendedError } from 'socket.io'
-import { HandshakeAuthSchema, readPageContext } from '../chat/schemas.ts'
+import { HandshakeAuthSchema, readPageContext, StaffHandshakeAuthSchema } from '../chat/schemas.ts'
 import { AppError, toErrorBody } from '../errors.ts'
 import { clientIp } from '../limits/client-ip.ts'
 import type { RateLimiter } from '../limits/rate-limiter.ts'
@@ -32,6 +32,9 @@ function refusal(body: ErrorBody): ExtendedError {
 /**
  * Admits a socket only with a live publishable key, from an origin on that key's allow-list, and
  * within the per-IP connection limit. Sets `socket.data` to the tenant and visitor.
+ *
+ * A live secret key with no Origin is a staff client (a dealership's server watching its
+ * conversations, see `staff:watch`); with an Origin, from a browser, it is refused.
  */
 export function handshake(deps: {
   keys: KeyService
@@ -48,7 +51,10 @@ export function handshake(deps: {
       const ip = clientIp(address, headers['x-forwarded-for'], deps.trustProxyHops)
       await deps.limiter.consume(ip)
       await deps.authFailureLimiter.check(ip)
-      const auth = HandshakeAuthSchema.safeParse(socket.handshake.auth)
+      // A secret key is a staff client (the dealership's own server); anything else a visitor.
+      const raw = socket.handshake.auth as { key?: unknown } | undefined
+      const staff = typeof raw?.key === 'string' && raw.key.startsWith('sk_')
+      const auth = (staff ? StaffHandshakeAuthSchema : HandshakeAuthSchema).safeParse(raw)
       if (!auth.success) {
         const issue = auth.error.issues[0]
         const code = issue?.path[0] === 'key' ? 'unauthorized' : 'invalid_request'
@@ -58,13 +64,31 @@ export function handshake(deps: {
         if (isKeyRefusal(err)) await deps.authFailureLimiter.consume(ip)
         throw err
       })
-      if (key.type !== 'publishable') {
-        throw new AppError(
-          'wrong_key_type',
-          'Connect with a publishable key (pk_…); secret keys must never reach a browser.',
-        )
-      }
       const origin = originOf(socket.handshake.headers)
+      if (key.type === 'secret') {
+        // Browsers always send an Origin; a server-side staff client sends none. A secret key
+        // seen from a browser is refused, so a page cannot act as staff even with a leaked key.
+        if (origin) {
+          throw new AppError(
+            'wrong_key_type',
+            'Connect with a publishable key (pk_…); secret keys must never reach a browser.',
+          )
+        }
+        socket.data = {
+          tenantId: key.tenantId,
+          keyId: key.id,
+          key: auth.data.key,
+          ip,
+          visitorId: `staff_${key.id}`,
+          page: null,
+          staff: true,
+        }
+        return next()
+      }
+      const visitorAuth = HandshakeAuthSchema.safeParse(raw)
+      if (!visitorAuth.success) {
+        throw new AppError('wrong_key_type', 'Connect with a publishable key (pk_…).')
+      }
       if (!origin) {
         throw new AppError(
           'origin_required',
@@ -79,8 +103,9 @@ export function handshake(deps: {
         keyId: key.id,
         key: auth.data.key,
         ip,
-        visitorId: auth.data.visitorId,
-        page: readPageContext(auth.data.page),
+        visitorId: visitorAuth.data.visitorId,
+        page: readPageContext(visitorAuth.data.page),
+        staff: false,
       }
       next()
     } catch (err) {

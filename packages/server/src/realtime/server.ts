@@ -23,7 +23,24 @@ export function createRealtimeServer(http: HttpServer, options: RealtimeOptions)
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false },
     ...(options.redis ? { adapter: createAdapter(options.redis) } : {}),
   })
+  if (options.redis) localWhileUnreachable(io, options.redis)
   return io
+}
+
+/**
+ * While Redis is unreachable, broadcasts go to this instance's sockets only, at once. The adapter
+ * would otherwise hold each one until Redis answers (its client queues commands while
+ * reconnecting), and a visitor's answer would stall for as long as the outage lasts. Other
+ * instances' sockets miss what is said meanwhile; their clients catch up from the history.
+ */
+function localWhileUnreachable(io: RealtimeServer, redis: Redis): void {
+  const adapter = io.of('/').adapter
+  const broadcast = adapter.broadcast.bind(adapter)
+  adapter.broadcast = (packet, opts) =>
+    broadcast(
+      packet,
+      redis.status === 'ready' ? opts : { ...opts, flags: { ...opts.flags, local: true } },
+    )
 }
 
 /**

@@ -9,6 +9,11 @@ export interface SocketData extends Visitor {
   key: string
   /** The client's address (see TRUST_PROXY_HOPS). */
   ip: string
+  /**
+   * Connected with a secret key by the dealership's own server: may watch the tenant's
+   * conversations (`staff:watch`) and do nothing a visitor does. `visitorId` is then `staff_<key id>`.
+   */
+  staff: boolean
 }
 
 // biome-ignore lint/complexity/noBannedTypes: no events between instances yet
