@@ -549,6 +549,36 @@ export interface DocumentList {
 }
 
 // ---------------------------------------------------------------------------------------------
+// REST: analytics
+
+/** One day (UTC) of a dealership's activity. */
+export interface AnalyticsDay {
+  /** `YYYY-MM-DD`. */
+  date: string
+  /** Conversations started that day. */
+  conversations: number
+  visitorMessages: number
+  answers: number
+  /** Answers the answer cache gave. */
+  cachedAnswers: number
+}
+
+/** `GET /v1/analytics?days=30`: activity per day, oldest first, and the answer cache's hit rate. */
+export interface Analytics {
+  /** First and last day covered, `YYYY-MM-DD` (UTC). */
+  from: string
+  to: string
+  days: AnalyticsDay[]
+  answerCache: {
+    /** Answers to conversations' opening questions, the ones the cache may serve. */
+    openingAnswers: number
+    cachedAnswers: number
+    /** cachedAnswers / openingAnswers; null without opening answers. */
+    hitRate: number | null
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
 // REST: conversations
 
 export interface ConversationSummary {

@@ -1,5 +1,6 @@
 import { AvatarAdamError } from './errors.ts'
 import type {
+  Analytics,
   ApiKeySummary,
   AvatarOverride,
   AvatarOverrideSummary,
@@ -68,6 +69,8 @@ export interface ServerClient {
   }
   /** The passages the assistant would read to answer `query`. */
   search(query: string, options?: { limit?: number }): Promise<SearchResult['hits']>
+  /** Activity per day over the last `days` (default 30, at most 90) and the cache's hit rate. */
+  analytics(options?: { days?: number }): Promise<Analytics>
   /** Leads captured in the chat, newest first, and where new ones are emailed. */
   leads: {
     /** One page; pass the returned `nextCursor` as `before` for the next (older) one. */
@@ -203,6 +206,8 @@ export function createServerClient(options: ServerClientOptions): ServerClient {
     },
     search: async (query, opts = {}) =>
       (await call<SearchResult>('POST', '/v1/search', { query, ...opts })).hits,
+    analytics: (opts = {}) =>
+      call('GET', `/v1/analytics${opts.days === undefined ? '' : `?days=${opts.days}`}`),
     providers: {
       get: () => call('GET', '/v1/providers'),
       setLlm: (settings) => call('PUT', '/v1/providers/llm', settings),

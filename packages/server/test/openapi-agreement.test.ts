@@ -44,6 +44,7 @@ const COMPONENTS: Record<string, string> = {
   AvatarOverride: 'AvatarOverride',
   AvatarOverrideSummary: 'AvatarOverrideSummary',
   Lead: 'Lead',
+  Analytics: 'Analytics',
   LeadList: 'LeadList',
   LeadSettings: 'LeadSettings',
 }
@@ -162,6 +163,7 @@ describe("the SDK's REST client", () => {
     await client.providers.get().catch(() => {})
     await client.providers.deleteLlm().catch(() => {})
     await client.providers.deleteAvatar().catch(() => {})
+    await client.analytics({ days: 7 })
     await client.leads.list()
     await client.leads.settings()
     await client.leads.get('00000000-0000-4000-8000-000000000000').catch(() => {})

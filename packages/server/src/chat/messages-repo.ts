@@ -183,19 +183,29 @@ export async function insertAssistantMessage(
     replyTo: string
     text: string
     citations: Citation[]
+    /** Served from the answer cache. */
+    fromCache?: boolean
   },
 ): Promise<ChatMessage | null> {
   const [row] = await db.query<MessageRow>(
     `with inserted as (
-       insert into messages (id, tenant_id, conversation_id, role, reply_to, text, citations)
-       values ($1, $2, $3, 'assistant', $4, $5, $6::text::jsonb)
+       insert into messages (id, tenant_id, conversation_id, role, reply_to, text, citations, from_cache)
+       values ($1, $2, $3, 'assistant', $4, $5, $6::text::jsonb, $7)
        on conflict (reply_to) where reply_to is not null do nothing
        returning ${MESSAGE_COLUMNS}
      ), released as (
        update messages set answering_until = null where id = $4
      )
      select * from inserted`,
-    [m.id, m.tenantId, m.conversationId, m.replyTo, m.text, JSON.stringify(m.citations)],
+    [
+      m.id,
+      m.tenantId,
+      m.conversationId,
+      m.replyTo,
+      m.text,
+      JSON.stringify(m.citations),
+      m.fromCache ?? false,
+    ],
   )
   return row ? toMessage(row) : null
 }

@@ -159,7 +159,7 @@ export function createTurnRunner(deps: TurnRunnerDeps): TurnRunner {
     const stop = AbortSignal.any([signal, claimLost.signal])
     const started = performance.now()
     const since = (from: number) => (performance.now() - from) / 1000
-    const storeAnswer = (text: string, citations: Citation[]) =>
+    const storeAnswer = (text: string, citations: Citation[], fromCache = false) =>
       deps.db.tenant(tenantId, async (tx) => {
         const inserted = await insertAssistantMessage(tx, {
           id: answerId,
@@ -168,6 +168,7 @@ export function createTurnRunner(deps: TurnRunnerDeps): TurnRunner {
           replyTo: message.id,
           text,
           citations,
+          fromCache,
         })
         return inserted ?? (await findReply(tx, message.id))!
       })
@@ -199,7 +200,7 @@ export function createTurnRunner(deps: TurnRunnerDeps): TurnRunner {
           deps.metrics?.turnStage('first_token', since(started))
           events.delta({ conversationId, messageId: answerId, text: hit.text, index: 0 })
           stop.throwIfAborted()
-          finish(await storeAnswer(hit.text, hit.citations))
+          finish(await storeAnswer(hit.text, hit.citations, true))
           return
         }
       }

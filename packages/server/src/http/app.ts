@@ -4,6 +4,7 @@ import type { Tracer } from '@opentelemetry/api'
 import { bodyLimit } from 'hono/body-limit'
 import { requestId } from 'hono/request-id'
 import { secureHeaders } from 'hono/secure-headers'
+import { analyticsRoutes } from '../analytics/routes.ts'
 import { conversationRoutes } from '../chat/routes.ts'
 import type { Db } from '../db/index.ts'
 import { AppError } from '../errors.ts'
@@ -114,6 +115,7 @@ export function createApp(deps: AppDeps) {
   v1.route('/', knowledgeRoutes(deps.documents, deps.search, deps.limits))
   v1.route('/', keyRoutes(deps.keys))
   v1.route('/', conversationRoutes(deps.readDb ?? deps.db))
+  v1.route('/', analyticsRoutes(deps.readDb ?? deps.db))
   v1.route('/', leadRoutes(deps.db))
   v1.route('/', providerRoutes(deps.providers.overrides, deps.providers.changed))
   app.route('/v1', v1)
