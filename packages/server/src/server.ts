@@ -14,6 +14,8 @@ import { type Db, migrate, openDb } from './db/index.ts'
 import { type DemoDealership, ensureDemoDealership } from './demo/seed.ts'
 import { createApp } from './http/app.ts'
 import { findWidgetDist } from './http/widget-assets.ts'
+import { jobQueuesFromConfig, processDeliveries } from './jobs/job-queues.ts'
+import type { JobQueues } from './jobs/queues.ts'
 import { createDocumentService } from './knowledge/documents.ts'
 import { ensureEmbeddingIndex } from './knowledge/embedding-index.ts'
 import { createIngestionWorker, type IngestionWorker } from './knowledge/ingestion-worker.ts'
@@ -79,6 +81,8 @@ export interface RunningServer {
   io: RealtimeServer
   keys: KeyService
   ingestion: IngestionWorker
+  /** The email, webhook and ingestion queues (BullMQ with REDIS_URL, else in this process). */
+  queues: JobQueues
   /** Set when demo mode is on. */
   demo: DemoDealership | undefined
   /** Graceful shutdown: finishes turns in progress, tells sockets to reconnect, releases everything. */
@@ -274,10 +278,13 @@ export async function startServer(
     log,
     onError: (provider) => metrics.providerError('llm', provider),
   })
+  const queues = jobQueuesFromConfig(config, log)
   const mailer = createMailer({
     db,
     transport: mailTransportFromConfig(config.mail),
     log: log.child({ component: 'mail' }),
+    // In embedded mode mail is sent at once, as before; queued only where a worker may send it.
+    queues: queues.kind === 'bullmq' ? queues : undefined,
   })
   const names = new LRUCache<string, string>({ max: 10_000, ttl: 60_000 })
   const turns = createTurnRunner({
@@ -314,6 +321,7 @@ export async function startServer(
     db,
     limiter: limiter('leads', limits.leadsPerHour, 3600),
     mailer,
+    queues,
     log: log.child({ component: 'leads' }),
   })
 
@@ -349,6 +357,7 @@ export async function startServer(
       },
     },
     metrics: { metrics, token: config.metricsToken },
+    jobs: { queues, allowPrivateUrls: config.providerUrlsAllowPrivate },
     tracer: tracing.enabled ? tracing.tracer : undefined,
     site: siteDir
       ? {
@@ -463,6 +472,10 @@ export async function startServer(
   }
   // Otherwise `avataradam worker` processes take the documents from the shared queue.
   if (config.ingestInServe) await ingestion.start()
+  // The in-process queue has no other taker; BullMQ's jobs may be left to `avataradam worker`.
+  if (queues.kind === 'memory' || config.ingestInServe) {
+    processDeliveries(queues, { config, db, mailer, log })
+  }
   started = true
 
   let closed: Promise<void> | undefined
@@ -476,6 +489,7 @@ export async function startServer(
     io,
     keys,
     ingestion,
+    queues,
     demo,
     close() {
       closed ??= (async () => {
@@ -504,6 +518,7 @@ export async function startServer(
         http.closeAllConnections()
         await stopped
         await ingestion.stop()
+        await queues.close()
         statistics.stop()
         await redis?.close()
         await database.close()

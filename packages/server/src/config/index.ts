@@ -58,6 +58,17 @@ const EnvSchema = z.object({
   /** `false` leaves documents to `avataradam worker` processes (PostgreSQL only). */
   INGEST_IN_SERVE: bool.default(true),
   /**
+   * The Redis key prefix of the BullMQ queues (email, webhooks, ingestion), used with REDIS_URL;
+   * servers and workers sharing queues must use the same one.
+   */
+  JOBS_PREFIX: z.string().min(1).max(100).default('avataradam'),
+  /** Tries of an email or webhook delivery before it goes to the failed jobs. */
+  JOBS_ATTEMPTS: positiveInt.max(50).default(6),
+  /** First wait before trying a failed email or webhook delivery again; doubles each time. */
+  JOBS_BACKOFF_MS: positiveInt.default(10_000),
+  /** Longest wait for a dealership's webhook receiver to answer. */
+  WEBHOOK_TIMEOUT_MS: positiveInt.default(10_000),
+  /**
    * OpenTelemetry's own variables: traces go over OTLP/HTTP to the traces endpoint (or
    * `<OTEL_EXPORTER_OTLP_ENDPOINT>/v1/traces`); unset, tracing is off.
    */
@@ -230,6 +241,8 @@ export interface Config {
   ingestConcurrency: number
   /** Whether `serve` processes documents itself, or leaves them to `avataradam worker`. */
   ingestInServe: boolean
+  /** Background jobs: BullMQ in Redis with REDIS_URL, else in this process. */
+  jobs: { prefix: string; attempts: number; backoffMs: number; webhookTimeoutMs: number }
   shutdownTimeoutMs: number
   llm: LlmConfig
   embeddings: EmbeddingsConfig
@@ -603,6 +616,12 @@ export function loadConfig(
     },
     ingestConcurrency: e.INGEST_CONCURRENCY,
     ingestInServe: e.INGEST_IN_SERVE,
+    jobs: {
+      prefix: e.JOBS_PREFIX,
+      attempts: e.JOBS_ATTEMPTS,
+      backoffMs: e.JOBS_BACKOFF_MS,
+      webhookTimeoutMs: e.WEBHOOK_TIMEOUT_MS,
+    },
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     llm: llmConfig(e),
     embeddings: embeddingsConfig(e),

@@ -7,10 +7,12 @@ import { secureHeaders } from 'hono/secure-headers'
 import { conversationRoutes } from '../chat/routes.ts'
 import type { Db } from '../db/index.ts'
 import { AppError } from '../errors.ts'
+import type { JobQueues } from '../jobs/queues.ts'
 import type { DocumentService } from '../knowledge/documents.ts'
 import { knowledgeRoutes } from '../knowledge/routes.ts'
 import type { SearchService } from '../knowledge/search.ts'
 import { leadRoutes } from '../leads/routes.ts'
+import { webhookRoutes } from '../leads/webhook-routes.ts'
 import type { RateLimiter } from '../limits/rate-limiter.ts'
 import type { Logger } from '../logger.ts'
 import type { Metrics } from '../metrics/metrics.ts'
@@ -49,6 +51,8 @@ export interface AppDeps {
   tracer?: Tracer | undefined
   /** Dealerships' own provider settings, and what to tell when one changes. */
   providers: { overrides: ProviderOverrides; changed(tenantId: string): void }
+  /** Background jobs: the lead webhook settings and the failed deliveries view. */
+  jobs: { queues: JobQueues; allowPrivateUrls: boolean }
 }
 
 /**
@@ -113,6 +117,10 @@ export function createApp(deps: AppDeps) {
   v1.route('/', keyRoutes(deps.keys))
   v1.route('/', conversationRoutes(deps.db))
   v1.route('/', leadRoutes(deps.db))
+  v1.route(
+    '/',
+    webhookRoutes(deps.db, deps.jobs.queues, { allowPrivateUrls: deps.jobs.allowPrivateUrls }),
+  )
   v1.route('/', providerRoutes(deps.providers.overrides, deps.providers.changed))
   app.route('/v1', v1)
 
