@@ -1,4 +1,7 @@
+import { execFile } from 'node:child_process'
 import { createHmac, timingSafeEqual } from 'node:crypto'
+import { fileURLToPath } from 'node:url'
+import { promisify } from 'node:util'
 import type { FailedJob, LeadCreatedEvent, LeadSubmitPayload } from '@avataradam/sdk/protocol'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { eventually, sleep } from './support/chat.ts'
@@ -14,6 +17,7 @@ import {
 } from './support/server.ts'
 import { startWebhookReceiver } from './support/webhook-receiver.ts'
 
+const CLI = fileURLToPath(new URL('../src/cli.ts', import.meta.url))
 const MAILGUN_KEY = 'key-test-mailgun-jobs'
 let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>
 let mailgun: Awaited<ReturnType<typeof startMailgunServer>>
@@ -214,7 +218,9 @@ describe('lead notification email', () => {
       [id],
     )
 
-  async function leadEmail(tenant: TestTenant, name: string) {
+  async function leadEmail(tenant: TestTenant, base: string) {
+    // Unique: a PostgreSQL database keeps earlier runs' mail.
+    const name = `${base} ${crypto.randomUUID().slice(0, 8)}`
     await api(server, tenant.secret.key, 'PUT', '/v1/leads/settings', {
       notificationEmail: 'sales@adam-motors.example',
     })
@@ -270,6 +276,60 @@ describe('lead notification email', () => {
       })
       expect(row).toMatchObject({ status: 'failed' })
       expect(server.queues.kind).toBe('memory')
+    })
+  }
+})
+
+describe('avataradam jobs', () => {
+  const cli = async (...args: string[]) => {
+    try {
+      const { stdout } = await promisify(execFile)(
+        process.execPath,
+        ['--conditions=source', '--no-warnings', CLI, 'jobs', ...args],
+        {
+          env: {
+            ...process.env,
+            LOG_LEVEL: 'warn',
+            AVATARADAM_DATA_DIR: server.dataDir,
+            JOBS_PREFIX: server.config.jobs.prefix,
+          },
+        },
+      )
+      return { code: 0, stdout, stderr: '' }
+    } catch (err) {
+      const e = err as { code: number; stdout: string; stderr: string }
+      return { code: e.code, stdout: e.stdout, stderr: e.stderr }
+    }
+  }
+
+  if (process.env.REDIS_URL) {
+    it("lists every dealership's failed jobs for the operator, and retries one", async () => {
+      receiver.script('/a', 410)
+      const lead = await newLead(a, 'Operator Retry')
+      const failed = await eventually(async () =>
+        (await failedJobs(a)).find((j) => j.leadId === lead.id),
+      )
+      const listed = await cli('failed', '--json')
+      expect(listed.code).toBe(0)
+      const body = JSON.parse(listed.stdout)
+      expect(body.jobs).toContainEqual(
+        expect.objectContaining({ id: failed.id, queue: 'webhooks', tenantId: a.tenantId }),
+      )
+      expect(body.counts.webhooks.failed).toBeGreaterThanOrEqual(1)
+      expect((await cli('failed')).stdout).toContain(`${failed.id}  webhooks`)
+
+      const retried = await cli('retry', failed.id)
+      expect(retried).toMatchObject({ code: 0 })
+      await eventually(async () => deliveriesOf('/a', lead.id).length === 2)
+      const missing = await cli('retry', failed.id)
+      expect(missing.code).toBe(1)
+      expect(missing.stderr).toContain('No failed job')
+    })
+  } else {
+    it('falls back to the in-process queue without Redis, so the operator command says it needs REDIS_URL', async () => {
+      const res = await cli('failed')
+      expect(res.code).toBe(1)
+      expect(res.stderr).toContain('needs REDIS_URL')
     })
   }
 })
