@@ -14,7 +14,7 @@ import { type Db, migrate, openDb } from './db/index.ts'
 import { type DemoDealership, ensureDemoDealership } from './demo/seed.ts'
 import { createApp } from './http/app.ts'
 import { findWidgetDist } from './http/widget-assets.ts'
-import { jobQueuesFromConfig, processDeliveries } from './jobs/job-queues.ts'
+import { jobQueuesFromConfig, processDeliveries, processIngestion } from './jobs/job-queues.ts'
 import type { JobQueues } from './jobs/queues.ts'
 import { createDocumentService } from './knowledge/documents.ts'
 import { ensureEmbeddingIndex } from './knowledge/embedding-index.ts'
@@ -180,6 +180,8 @@ export async function startServer(
   }
   const redis = config.redisUrl ? connectRedis(config.redisUrl, log) : undefined
   const metrics = createMetrics()
+  const queues = jobQueuesFromConfig(config, log)
+  metrics.jobCounts(() => queues.counts())
   metrics.queueDepth(async () => {
     const rows = await db.query<{ queued: number; processing: number }>(
       `select count(*) filter (where status = 'queued')::int as queued,
@@ -224,6 +226,7 @@ export async function startServer(
     statistics,
     log: log.child({ component: 'ingestion' }),
     concurrency: config.ingestConcurrency,
+    leaseSeconds: config.ingestLeaseSeconds,
     onOutcome: (outcome) => metrics.ingestion(outcome),
     tracer: tracing.tracer,
   })
@@ -231,8 +234,14 @@ export async function startServer(
     db,
     sources,
     {
-      queued: () => {
+      queued: (document) => {
         if (config.ingestInServe) ingestion.notify()
+        // With BullMQ, every worker and server hears of the upload at once (not at its next poll).
+        if (queues.kind === 'bullmq') {
+          void queues
+            .add('ingestion', { tenantId: document.tenantId, documentId: document.id })
+            .catch((err) => log.warn({ err }, 'could not queue the ingestion job; the poll will'))
+        }
       },
       deleted: (tenantId) => statistics.changed(tenantId),
     },
@@ -278,7 +287,6 @@ export async function startServer(
     log,
     onError: (provider) => metrics.providerError('llm', provider),
   })
-  const queues = jobQueuesFromConfig(config, log)
   const mailer = createMailer({
     db,
     transport: mailTransportFromConfig(config.mail),
@@ -475,6 +483,9 @@ export async function startServer(
   // The in-process queue has no other taker; BullMQ's jobs may be left to `avataradam worker`.
   if (queues.kind === 'memory' || config.ingestInServe) {
     processDeliveries(queues, { config, db, mailer, log })
+  }
+  if (queues.kind === 'bullmq' && config.ingestInServe) {
+    processIngestion(queues, ingestion, config.ingestConcurrency)
   }
   started = true
 

@@ -2,7 +2,7 @@ import { Redis } from 'ioredis'
 import { createCacheInvalidator, createRedisAnswerCache } from './chat/answer-cache.ts'
 import type { Config } from './config/index.ts'
 import { AppError } from './errors.ts'
-import { jobQueuesFromConfig, processDeliveries } from './jobs/job-queues.ts'
+import { jobQueuesFromConfig, processDeliveries, processIngestion } from './jobs/job-queues.ts'
 import type { JobQueues } from './jobs/queues.ts'
 import { ensureEmbeddingIndex } from './knowledge/embedding-index.ts'
 import { createIngestionWorker, type IngestionWorker } from './knowledge/ingestion-worker.ts'
@@ -96,6 +96,7 @@ export async function startWorker(
     statistics,
     log: log.child({ component: 'ingestion' }),
     concurrency: config.ingestConcurrency,
+    leaseSeconds: config.ingestLeaseSeconds,
     vectors,
     vectorRetrySeconds: config.vectors.provider === 'pinecone' ? config.vectors.retrySeconds : 30,
     tracer: tracing.tracer,
@@ -111,6 +112,7 @@ export async function startWorker(
       queues,
     })
     processDeliveries(queues, { config, db, mailer, log })
+    processIngestion(queues, ingestion, config.ingestConcurrency)
   }
   log.info({ concurrency: config.ingestConcurrency, queues: Boolean(queues) }, 'worker started')
   let closed: Promise<void> | undefined
@@ -120,8 +122,9 @@ export async function startWorker(
     log,
     close() {
       closed ??= (async () => {
-        await ingestion.stop()
-        await queues?.close()
+        // Claims nothing more, then puts the documents in progress back in the table's queue.
+        ingestion.pause()
+        await Promise.all([queues?.close(), ingestion.stop()])
         statistics.stop()
         await redis?.quit().catch(() => {})
         await database.close()

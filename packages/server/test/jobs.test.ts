@@ -171,6 +171,17 @@ describe(`lead webhooks (${process.env.REDIS_URL ? 'BullMQ' : 'in-process queue'
     await eventually(async () => !(await failedJobs(a)).some((j) => j.id === failed.id))
     const again = await api(server, a.secret.key, 'POST', `/v1/jobs/${failed.id}/retry`)
     expect(again.status).toBe(404)
+
+    // Before the retry the failed job was counted; the gauge reads the queues at each scrape.
+    receiver.script('/a', 410)
+    const gone = await newLead(a, 'Counted')
+    await eventually(async () => (await failedJobs(a)).some((j) => j.leadId === gone.id))
+    const metrics = await (await fetch(`${server.url}/metrics`)).text()
+    const failedGauge = /^avataradam_queue_jobs\{queue="webhooks",state="failed"\} (\d+)$/m.exec(
+      metrics,
+    )
+    expect(Number(failedGauge?.[1])).toBeGreaterThanOrEqual(1)
+    expect(metrics).toMatch(/^avataradam_queue_jobs\{queue="email",state="waiting"\} \d+$/m)
   })
 
   it('validates the webhook URL, and stops delivering once the webhook is removed', async () => {

@@ -3,12 +3,21 @@ import { once } from 'node:events'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { afterAll, describe, expect, it } from 'vitest'
-import { sleep } from './support/chat.ts'
+import { eventually, sleep } from './support/chat.ts'
 import { form, waitForDocument } from './support/documents.ts'
 import { api, createTenant, startTestServer, type TestServer } from './support/server.ts'
 
 const CLI = fileURLToPath(new URL('../src/cli.ts', import.meta.url))
 const ARGS = ['--conditions=source', '--no-warnings', CLI, 'worker']
+
+/** A long handbook in many sections: thousands of passages to embed. */
+function bigHandbook(sections = Number(process.env.TEST_HANDBOOK_SECTIONS ?? 3000)): string {
+  const topics = ['financing', 'trade-in', 'service', 'warranty', 'test drive', 'leasing', 'parts']
+  return Array.from({ length: sections }, (_, i) => {
+    const topic = topics[i % topics.length]
+    return `## ${topic} policy ${i}\n\nRule ${i} about ${topic}: customers visiting on day ${i % 31} may ask about option ${i * 7} and the department answers within ${i % 48} hours, for vehicles of model year ${2000 + (i % 26)}.`
+  }).join('\n\n')
+}
 
 describe('avataradam worker', () => {
   const cleanup: (() => Promise<unknown>)[] = []
@@ -54,7 +63,93 @@ describe('avataradam worker', () => {
       expect(code).toBe(0)
       expect(output).toContain('worker stopped')
     })
-  } else {
+  }
+
+  if (process.env.DATABASE_URL && process.env.REDIS_URL) {
+    it('finishes each document exactly once when a worker is killed (SIGKILL) mid-ingestion and another starts', async () => {
+      // Queues of their own, and short claims so the dead worker's document is taken up soon.
+      const env = {
+        INGEST_IN_SERVE: 'false',
+        JOBS_PREFIX: `test-${crypto.randomUUID()}`,
+        INGEST_LEASE_SECONDS: '3',
+      }
+      const server = await startTestServer({ env })
+      cleanup.push(() => server.stop())
+      const tenant = await createTenant(server)
+      const reference = await createTenant(server)
+      const spawnWorker = () => {
+        const worker = spawn(process.execPath, ARGS, {
+          env: { ...process.env, ...env, LOG_LEVEL: 'info' },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        })
+        const log = { output: '' }
+        worker.stdout?.on('data', (d) => {
+          log.output += d
+        })
+        cleanup.push(async () => {
+          if (worker.exitCode === null) worker.kill('SIGKILL')
+        })
+        return { worker, log }
+      }
+      const first = spawnWorker()
+      await eventually(async () => first.log.output.includes('worker started'), 30_000)
+
+      // Big enough that embedding it takes a while: the kill lands mid-way.
+      const text = bigHandbook()
+      const started = Date.now()
+      const res = await api(
+        server,
+        tenant.secret.key,
+        'POST',
+        '/v1/documents',
+        form('handbook.md', text),
+      )
+      expect(res.status).toBe(202)
+      const id = res.body.id as string
+      const midway = await eventually(async () => {
+        const doc = (await api(server, tenant.secret.key, `GET`, `/v1/documents/${id}`)).body
+        return doc.status === 'processing' && doc.progress > 0.1 && doc
+      }, 30_000)
+      first.worker.kill('SIGKILL')
+      await once(first.worker, 'exit')
+      const atKill = (await api(server, tenant.secret.key, 'GET', `/v1/documents/${id}`)).body
+      expect(atKill.status).toBe('processing')
+      expect(midway.progress).toBeLessThan(1)
+
+      const second = spawnWorker()
+      const ready = await waitForDocument(server, tenant.secret.key, id, 60_000)
+      expect(ready.status).toBe('ready')
+      const elapsed = Date.now() - started
+
+      // The same document ingested once, from scratch, by the surviving worker.
+      const again = await api(
+        server,
+        reference.secret.key,
+        'POST',
+        '/v1/documents',
+        form('handbook.md', text),
+      )
+      const single = await waitForDocument(server, reference.secret.key, again.body.id, 60_000)
+      expect(ready.chunkCount).toBe(single.chunkCount)
+      const [rows] = await server.db.query<{ chunks: number; ordinals: number; attempts: number }>(
+        `select count(*)::int as chunks, count(distinct c.ordinal)::int as ordinals,
+                (select attempts from documents where id = $1) as attempts
+           from chunks c where c.document_id = $1`,
+        [id],
+      )
+      expect(rows).toEqual({ chunks: single.chunkCount, ordinals: single.chunkCount, attempts: 2 })
+      // One document ready line for it, from the second worker; none from the first.
+      expect(first.log.output).not.toContain('document ready')
+      expect(second.log.output.split('document ready').length - 1).toBe(2)
+      console.info(`killed at ${Math.round(midway.progress * 100)} %; ready after ${elapsed} ms`)
+
+      second.worker.kill('SIGTERM')
+      const [code] = await once(second.worker, 'exit')
+      expect(code).toBe(0)
+    }, 120_000)
+  }
+
+  if (!process.env.DATABASE_URL) {
     it('refuses the embedded database, saying what it needs', async () => {
       const run = promisify(execFile)(process.execPath, ARGS, {
         env: { ...process.env, DATABASE_URL: '', AVATARADAM_DATA_DIR: '/nonexistent/data' },

@@ -58,6 +58,11 @@ const EnvSchema = z.object({
   /** `false` leaves documents to `avataradam worker` processes (PostgreSQL only). */
   INGEST_IN_SERVE: bool.default(true),
   /**
+   * How long a document's claim holds without renewal (renewed every third of it while it is
+   * processed): a worker that died has its documents taken up again after this.
+   */
+  INGEST_LEASE_SECONDS: positiveInt.min(3).max(600).default(30),
+  /**
    * The Redis key prefix of the BullMQ queues (email, webhooks, ingestion), used with REDIS_URL;
    * servers and workers sharing queues must use the same one.
    */
@@ -239,6 +244,7 @@ export interface Config {
   /** Required of Prometheus at `/metrics` when set. */
   metricsToken: string | undefined
   ingestConcurrency: number
+  ingestLeaseSeconds: number
   /** Whether `serve` processes documents itself, or leaves them to `avataradam worker`. */
   ingestInServe: boolean
   /** Background jobs: BullMQ in Redis with REDIS_URL, else in this process. */
@@ -615,6 +621,7 @@ export function loadConfig(
       serviceName: e.OTEL_SERVICE_NAME,
     },
     ingestConcurrency: e.INGEST_CONCURRENCY,
+    ingestLeaseSeconds: e.INGEST_LEASE_SECONDS,
     ingestInServe: e.INGEST_IN_SERVE,
     jobs: {
       prefix: e.JOBS_PREFIX,

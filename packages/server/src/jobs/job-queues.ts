@@ -1,5 +1,6 @@
 import type { Config } from '../config/index.ts'
 import type { Db } from '../db/index.ts'
+import type { IngestionWorker } from '../knowledge/ingestion-worker.ts'
 import { createWebhookDelivery } from '../leads/webhooks.ts'
 import type { Logger } from '../logger.ts'
 import type { Mailer } from '../providers/mail/mailer.ts'
@@ -19,6 +20,19 @@ export function jobQueuesFromConfig(config: Config, log: Logger): JobQueues {
         log: queueLog,
       })
     : createMemoryQueues({ retry, log: queueLog })
+}
+
+/**
+ * Runs the BullMQ `ingestion` queue's jobs with this process's ingestion worker. A job only says
+ * which document to take now; the document's claim in the table is what makes it processed once,
+ * however often the job is delivered, and the table's poll takes up a document whose job was lost.
+ */
+export function processIngestion(
+  queues: JobQueues,
+  ingestion: IngestionWorker,
+  concurrency: number,
+) {
+  queues.process('ingestion', (data) => ingestion.process(data.documentId as string), concurrency)
 }
 
 /** Runs the email and webhook queues' jobs in this process. */
