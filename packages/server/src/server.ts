@@ -365,7 +365,11 @@ export async function startServer(
       },
     },
     metrics: { metrics, token: config.metricsToken },
-    jobs: { queues, allowPrivateUrls: config.providerUrlsAllowPrivate },
+    jobs: {
+      queues,
+      allowPrivateUrls: config.providerUrlsAllowPrivate,
+      box: config.secretKeys.length > 0 ? createSecretBox(config.secretKeys) : undefined,
+    },
     tracer: tracing.enabled ? tracing.tracer : undefined,
     site: siteDir
       ? {

@@ -32,6 +32,7 @@ beforeAll(async () => {
   server = await startTestServer({
     env: {
       PROVIDER_URLS_ALLOW_PRIVATE: 'true',
+      AVATARADAM_SECRET_KEYS: Buffer.alloc(32, 7).toString('base64'),
       JOBS_ATTEMPTS: '3',
       JOBS_BACKOFF_MS: '100',
       MAIL_PROVIDER: 'mailgun',
@@ -92,6 +93,13 @@ describe(`lead webhooks (${process.env.REDIS_URL ? 'BullMQ' : 'in-process queue'
     expect(shown.body).toEqual({ url: `${receiver.url}/a` })
     expect(JSON.stringify(shown.body)).not.toContain('whsec_')
     expect(secrets.a).toMatch(/^whsec_/)
+    // Sealed at rest with AVATARADAM_SECRET_KEYS.
+    const [stored] = await server.db.query<{ lead_webhook_secret: string }>(
+      'select lead_webhook_secret from tenants where id = $1',
+      [a.tenantId],
+    )
+    expect(stored!.lead_webhook_secret).not.toContain(secrets.a!.slice(6))
+    expect(stored!.lead_webhook_secret).not.toMatch(/^whsec_/)
 
     const lead = await newLead(a)
     const [delivery] = await eventually(async () => {

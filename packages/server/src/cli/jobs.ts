@@ -1,7 +1,6 @@
 import { Command } from 'commander'
 import { loadConfig } from '../config/index.ts'
 import { AppError } from '../errors.ts'
-import { jobQueuesFromConfig } from '../jobs/job-queues.ts'
 import type { JobQueues } from '../jobs/queues.ts'
 import { createLogger } from '../logger.ts'
 import { output } from './output.ts'
@@ -15,6 +14,8 @@ async function withQueues<T>(fn: (queues: JobQueues) => Promise<T>): Promise<T> 
       'avataradam jobs needs REDIS_URL: without Redis, jobs live in each server process and die with it.',
     )
   }
+  // Loaded here, not at the CLI's start: other commands need not pay for BullMQ.
+  const { jobQueuesFromConfig } = await import('../jobs/job-queues.ts')
   const queues = jobQueuesFromConfig(config, createLogger(config.logLevel))
   try {
     return await fn(queues)

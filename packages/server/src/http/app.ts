@@ -17,6 +17,7 @@ import type { RateLimiter } from '../limits/rate-limiter.ts'
 import type { Logger } from '../logger.ts'
 import type { Metrics } from '../metrics/metrics.ts'
 import { metricsRoutes } from '../metrics/routes.ts'
+import type { SecretBox } from '../secrets/secret-box.ts'
 import type { KeyService } from '../tenants/keys.ts'
 import type { ProviderOverrides } from '../tenants/provider-overrides.ts'
 import { providerRoutes } from '../tenants/provider-routes.ts'
@@ -52,7 +53,7 @@ export interface AppDeps {
   /** Dealerships' own provider settings, and what to tell when one changes. */
   providers: { overrides: ProviderOverrides; changed(tenantId: string): void }
   /** Background jobs: the lead webhook settings and the failed deliveries view. */
-  jobs: { queues: JobQueues; allowPrivateUrls: boolean }
+  jobs: { queues: JobQueues; allowPrivateUrls: boolean; box?: SecretBox | undefined }
 }
 
 /**
@@ -119,7 +120,10 @@ export function createApp(deps: AppDeps) {
   v1.route('/', leadRoutes(deps.db))
   v1.route(
     '/',
-    webhookRoutes(deps.db, deps.jobs.queues, { allowPrivateUrls: deps.jobs.allowPrivateUrls }),
+    webhookRoutes(deps.db, deps.jobs.queues, {
+      allowPrivateUrls: deps.jobs.allowPrivateUrls,
+      box: deps.jobs.box,
+    }),
   )
   v1.route('/', providerRoutes(deps.providers.overrides, deps.providers.changed))
   app.route('/v1', v1)

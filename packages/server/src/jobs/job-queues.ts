@@ -4,6 +4,7 @@ import type { IngestionWorker } from '../knowledge/ingestion-worker.ts'
 import { createWebhookDelivery } from '../leads/webhooks.ts'
 import type { Logger } from '../logger.ts'
 import type { Mailer } from '../providers/mail/mailer.ts'
+import { createSecretBox } from '../secrets/secret-box.ts'
 import { createMemoryQueues } from './memory-queues.ts'
 import { createBullQueues, type JobQueues } from './queues.ts'
 
@@ -48,6 +49,7 @@ export function processDeliveries(
       log: deps.log.child({ component: 'webhooks' }),
       allowPrivate: deps.config.providerUrlsAllowPrivate,
       timeoutMs: deps.config.jobs.webhookTimeoutMs,
+      box: deps.config.secretKeys.length > 0 ? createSecretBox(deps.config.secretKeys) : undefined,
       fetch: deps.fetch,
     }),
   )

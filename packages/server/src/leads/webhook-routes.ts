@@ -6,6 +6,7 @@ import type { AppEnv } from '../http/env.ts'
 import { validationHook } from '../http/errors.ts'
 import { errorResponses, IdParamSchema, isoDate, jsonResponse as json } from '../http/schemas.ts'
 import type { JobQueues } from '../jobs/queues.ts'
+import type { SecretBox } from '../secrets/secret-box.ts'
 import { leadWebhook, newWebhookSecret, refusedWebhookUrl, setLeadWebhook } from './webhooks.ts'
 
 const LeadWebhookSchema = z
@@ -85,7 +86,11 @@ const retryFailed = createRoute({
  * `/v1/webhooks`: where new leads are POSTed; `/v1/jobs`: the dealership's failed deliveries
  * (its dead letters), each of which can be tried again.
  */
-export function webhookRoutes(db: Db, queues: JobQueues, options: { allowPrivateUrls: boolean }) {
+export function webhookRoutes(
+  db: Db,
+  queues: JobQueues,
+  options: { allowPrivateUrls: boolean; box?: SecretBox | undefined },
+) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
 
   app.openapi(getWebhook, async (c) => {
@@ -102,7 +107,9 @@ export function webhookRoutes(db: Db, queues: JobQueues, options: { allowPrivate
       })
     }
     const secret = newWebhookSecret()
-    await db.tenant(c.var.tenantId, (tx) => setLeadWebhook(tx, c.var.tenantId, { url, secret }))
+    await db.tenant(c.var.tenantId, (tx) =>
+      setLeadWebhook(tx, c.var.tenantId, { url, secret }, options.box),
+    )
     return c.json({ url, secret }, 200)
   })
 

@@ -3,6 +3,7 @@ import type { Lead } from '@avataradam/sdk/protocol'
 import type { Db, Queryable } from '../db/index.ts'
 import { type JobData, PermanentJobError } from '../jobs/queues.ts'
 import type { Logger } from '../logger.ts'
+import type { SecretBox } from '../secrets/secret-box.ts'
 import { isPrivateHost } from '../tenants/provider-overrides.ts'
 import { findLead } from './leads-repo.ts'
 
@@ -28,26 +29,41 @@ export function signWebhook(secret: string, timestamp: number, body: string): st
   return createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')
 }
 
+const sealContext = (tenantId: string) => `lead-webhook:${tenantId}`
+
+/**
+ * The dealership's webhook. The secret is sealed at rest with AVATARADAM_SECRET_KEYS when they
+ * are set (the server needs it in clear to sign, so it cannot be hashed); stored as is otherwise.
+ */
 export async function leadWebhook(
   db: Queryable,
   tenantId: string,
+  box?: SecretBox | undefined,
 ): Promise<{ url: string; secret: string } | null> {
   const [row] = await db.query<{
     lead_webhook_url: string | null
     lead_webhook_secret: string | null
   }>('select lead_webhook_url, lead_webhook_secret from tenants where id = $1', [tenantId])
   if (!row?.lead_webhook_url || !row.lead_webhook_secret) return null
-  return { url: row.lead_webhook_url, secret: row.lead_webhook_secret }
+  const stored = row.lead_webhook_secret
+  const secret = stored.startsWith('whsec_')
+    ? stored
+    : box
+      ? box.open(stored, sealContext(tenantId))
+      : ''
+  return { url: row.lead_webhook_url, secret }
 }
 
 export async function setLeadWebhook(
   db: Queryable,
   tenantId: string,
   webhook: { url: string; secret: string } | null,
+  box?: SecretBox | undefined,
 ): Promise<void> {
+  const secret = webhook && box ? box.seal(webhook.secret, sealContext(tenantId)) : webhook?.secret
   await db.query(
     'update tenants set lead_webhook_url = $2, lead_webhook_secret = $3 where id = $1',
-    [tenantId, webhook?.url ?? null, webhook?.secret ?? null],
+    [tenantId, webhook?.url ?? null, secret ?? null],
   )
 }
 
@@ -84,6 +100,7 @@ export function createWebhookDelivery(deps: {
   log: Logger
   allowPrivate: boolean
   timeoutMs: number
+  box?: SecretBox | undefined
   fetch?: typeof fetch | undefined
 }) {
   const doFetch = deps.fetch ?? fetch
@@ -91,7 +108,7 @@ export function createWebhookDelivery(deps: {
     const tenantId = data.tenantId as string
     const leadId = data.leadId as string
     const found = await deps.db.tenant(tenantId, async (tx) => ({
-      webhook: await leadWebhook(tx, tenantId),
+      webhook: await leadWebhook(tx, tenantId, deps.box),
       lead: await findLead(tx, tenantId, leadId),
     }))
     if (!found.webhook || !found.lead) {
@@ -102,6 +119,11 @@ export function createWebhookDelivery(deps: {
       return
     }
     const { url, secret } = found.webhook
+    if (!secret) {
+      throw new PermanentJobError(
+        'The webhook secret is sealed and AVATARADAM_SECRET_KEYS cannot open it: set the webhook again.',
+      )
+    }
     const refused = refusedWebhookUrl(url, deps.allowPrivate)
     if (refused) throw new PermanentJobError(refused)
     const body = JSON.stringify(webhookEvent(job.id, found.lead))
