@@ -343,7 +343,7 @@ describe('avataradam jobs', () => {
       const missing = await cli('retry', failed.id)
       expect(missing.code).toBe(1)
       expect(missing.stderr).toContain('No failed job')
-    })
+    }, 90_000)
   } else {
     it('falls back to the in-process queue without Redis, so the operator command says it needs REDIS_URL', async () => {
       const res = await cli('failed')
