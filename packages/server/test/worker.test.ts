@@ -1,11 +1,20 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process'
+import { createHmac } from 'node:crypto'
 import { once } from 'node:events'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { afterAll, describe, expect, it } from 'vitest'
 import { eventually, sleep } from './support/chat.ts'
 import { form, waitForDocument } from './support/documents.ts'
-import { api, createTenant, startTestServer, type TestServer } from './support/server.ts'
+import {
+  api,
+  connectVisitor,
+  createTenant,
+  startTestServer,
+  type TestServer,
+  visitorClient,
+} from './support/server.ts'
+import { startWebhookReceiver } from './support/webhook-receiver.ts'
 
 const CLI = fileURLToPath(new URL('../src/cli.ts', import.meta.url))
 const ARGS = ['--conditions=source', '--no-warnings', CLI, 'worker']
@@ -150,6 +159,59 @@ describe('avataradam worker', () => {
       const [code] = await once(second.worker, 'exit')
       expect(code).toBe(0)
     }, 120_000)
+  }
+
+  if (process.env.DATABASE_URL && process.env.REDIS_URL) {
+    it('delivers the webhooks serve instances queue, signed, from a process of its own', async () => {
+      const receiver = await startWebhookReceiver()
+      cleanup.push(() => receiver.close())
+      const env = {
+        INGEST_IN_SERVE: 'false',
+        JOBS_PREFIX: `test-${crypto.randomUUID()}`,
+        PROVIDER_URLS_ALLOW_PRIVATE: 'true',
+      }
+      const server = await startTestServer({ env })
+      cleanup.push(() => server.stop())
+      const tenant = await createTenant(server)
+      const set = await api(server, tenant.secret.key, 'PUT', '/v1/webhooks', {
+        url: `${receiver.url}/hook`,
+      })
+      const socket = await connectVisitor(visitorClient(server, { key: tenant.publishable.key }))
+      const ack = await socket.emitWithAck('lead:submit', {
+        clientLeadId: `lead_${crypto.randomUUID()}`,
+        name: 'Worker Delivered',
+        phone: '+1 555 010 2030',
+        consent: true,
+      })
+      socket.disconnect()
+      if ('error' in ack) throw new Error(ack.error.message)
+      // Queued in Redis; no process runs the queue yet.
+      await sleep(700)
+      expect(receiver.received).toHaveLength(0)
+
+      const worker = spawn(process.execPath, ARGS, {
+        env: { ...process.env, ...env, LOG_LEVEL: 'warn' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      })
+      cleanup.push(async () => {
+        if (worker.exitCode === null) worker.kill('SIGKILL')
+      })
+      const [delivery] = await eventually(
+        async () => receiver.received.length > 0 && receiver.received,
+        30_000,
+      )
+      const event = JSON.parse(delivery!.body)
+      expect(event).toMatchObject({ type: 'lead.created', lead: { id: ack.lead.id } })
+      const [, t, v1] = /^t=(\d+),v1=([0-9a-f]{64})$/.exec(
+        String(delivery!.headers['avataradam-signature']),
+      )!
+      expect(v1).toBe(
+        createHmac('sha256', set.body.secret).update(`${t}.${delivery!.body}`).digest('hex'),
+      )
+      worker.kill('SIGTERM')
+      const [code] = await once(worker, 'exit')
+      expect(code).toBe(0)
+    }, 60_000)
   }
 
   if (!process.env.DATABASE_URL) {
