@@ -363,6 +363,54 @@ export interface LeadSettings {
   notificationEmail: string | null
 }
 
+/** `GET /v1/webhooks`: where new leads are POSTed (`null`: nowhere). */
+export interface LeadWebhook {
+  url: string | null
+}
+
+/** `PUT /v1/webhooks`: POST each new lead to this URL (public http(s) address). */
+export interface LeadWebhookRequest {
+  url: string
+}
+
+/**
+ * The answer to `PUT /v1/webhooks`: with the signing secret, shown this once (each PUT makes a
+ * new one). Every delivery carries `AvatarAdam-Signature: t=<unix seconds>,v1=<hex>`, where v1
+ * is HMAC-SHA256 keyed with the secret of `<t>.<raw body>`.
+ */
+export interface CreatedLeadWebhook {
+  url: string
+  secret: string
+}
+
+/**
+ * The body of a webhook delivery. `id` is the delivery job's id, the same on each retry: a
+ * receiver may ignore an id it has seen.
+ */
+export interface LeadCreatedEvent {
+  id: string
+  type: 'lead.created'
+  createdAt: string
+  lead: Lead
+}
+
+/** A background job (an email or a webhook delivery) whose attempts ran out: `GET /v1/jobs/failed`. */
+export interface FailedJob {
+  id: string
+  queue: 'email' | 'webhooks'
+  /** What it was for: the lead of a webhook delivery, the outbox message of an email. */
+  leadId: string | null
+  mailId: string | null
+  attemptsMade: number
+  /** The last failure, such as `POST https://… answered 500`. */
+  reason: string
+  failedAt: string
+}
+
+export interface FailedJobList {
+  jobs: FailedJob[]
+}
+
 // ---------------------------------------------------------------------------------------------
 // Capabilities and speech
 

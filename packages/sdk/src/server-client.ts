@@ -7,15 +7,19 @@ import type {
   ConversationDetail,
   ConversationList,
   CreatedApiKey,
+  CreatedLeadWebhook,
   CreateKeyRequest,
   DocumentAccepted,
   DocumentList,
   ErrorResponse,
+  FailedJob,
+  FailedJobList,
   KeyList,
   KnowledgeDocument,
   Lead,
   LeadList,
   LeadSettings,
+  LeadWebhook,
   LlmOverride,
   LlmOverrideSummary,
   ProviderOverrides,
@@ -79,6 +83,20 @@ export interface ServerClient {
     settings(): Promise<LeadSettings>
     /** Email new leads to `notificationEmail` (`null`: stop). */
     updateSettings(settings: LeadSettings): Promise<LeadSettings>
+  }
+  /** Where new leads are POSTed, signed (see {@link CreatedLeadWebhook}). */
+  webhooks: {
+    get(): Promise<LeadWebhook>
+    /** POST new leads to `url`; the result holds a new signing secret, shown only here. */
+    set(url: string): Promise<CreatedLeadWebhook>
+    /** Stop POSTing new leads. */
+    delete(): Promise<void>
+  }
+  /** Email and webhook deliveries whose attempts ran out (the dead letters). */
+  jobs: {
+    failed(): Promise<FailedJob[]>
+    /** Tries a failed job again, with its attempts anew. */
+    retry(id: string): Promise<void>
   }
   /** The dealership's own providers; their keys go in and never come back out. */
   providers: {
@@ -208,6 +226,17 @@ export function createServerClient(options: ServerClientOptions): ServerClient {
       (await call<SearchResult>('POST', '/v1/search', { query, ...opts })).hits,
     analytics: (opts = {}) =>
       call('GET', `/v1/analytics${opts.days === undefined ? '' : `?days=${opts.days}`}`),
+    webhooks: {
+      get: () => call('GET', '/v1/webhooks'),
+      set: (url) => call('PUT', '/v1/webhooks', { url }),
+      delete: () => call('DELETE', '/v1/webhooks'),
+    },
+    jobs: {
+      failed: async () => (await call<FailedJobList>('GET', '/v1/jobs/failed')).jobs,
+      retry: async (id) => {
+        await call('POST', `/v1/jobs/${enc(id)}/retry`)
+      },
+    },
     providers: {
       get: () => call('GET', '/v1/providers'),
       setLlm: (settings) => call('PUT', '/v1/providers/llm', settings),

@@ -1,5 +1,6 @@
 import { Command, InvalidArgumentError } from 'commander'
 import { doctorCommand } from './cli/doctor.ts'
+import { jobCommands } from './cli/jobs.ts'
 import { keyCommands } from './cli/keys.ts'
 import { mailCommands } from './cli/mail.ts'
 import { migrateCommand } from './cli/migrate.ts'
@@ -24,6 +25,7 @@ program.addCommand(keyCommands())
 program.addCommand(doctorCommand())
 program.addCommand(secretCommands())
 program.addCommand(mailCommands())
+program.addCommand(jobCommands())
 
 try {
   await program.parseAsync()

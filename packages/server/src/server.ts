@@ -15,6 +15,8 @@ import { type Db, migrate, openDb } from './db/index.ts'
 import { type DemoDealership, ensureDemoDealership } from './demo/seed.ts'
 import { createApp } from './http/app.ts'
 import { findWidgetDist } from './http/widget-assets.ts'
+import { jobQueuesFromConfig, processDeliveries, processIngestion } from './jobs/job-queues.ts'
+import type { JobQueues } from './jobs/queues.ts'
 import { createDocumentService } from './knowledge/documents.ts'
 import { ensureEmbeddingIndex } from './knowledge/embedding-index.ts'
 import { createIngestionWorker, type IngestionWorker } from './knowledge/ingestion-worker.ts'
@@ -80,6 +82,8 @@ export interface RunningServer {
   io: RealtimeServer
   keys: KeyService
   ingestion: IngestionWorker
+  /** The email, webhook and ingestion queues (BullMQ with REDIS_URL, else in this process). */
+  queues: JobQueues
   /** Set when demo mode is on. */
   demo: DemoDealership | undefined
   /** Graceful shutdown: finishes turns in progress, tells sockets to reconnect, releases everything. */
@@ -195,6 +199,8 @@ export async function startServer(
   }
   const redis = config.redisUrl ? connectRedis(config.redisUrl, log) : undefined
   const metrics = createMetrics()
+  const queues = jobQueuesFromConfig(config, log)
+  metrics.jobCounts(() => queues.counts())
   metrics.queueDepth(async () => {
     const rows = await db.query<{ queued: number; processing: number }>(
       `select count(*) filter (where status = 'queued')::int as queued,
@@ -239,6 +245,7 @@ export async function startServer(
     statistics,
     log: log.child({ component: 'ingestion' }),
     concurrency: config.ingestConcurrency,
+    leaseSeconds: config.ingestLeaseSeconds,
     onOutcome: (outcome) => metrics.ingestion(outcome),
     tracer: tracing.tracer,
   })
@@ -246,8 +253,14 @@ export async function startServer(
     db,
     sources,
     {
-      queued: () => {
+      queued: (document) => {
         if (config.ingestInServe) ingestion.notify()
+        // With BullMQ, every worker and server hears of the upload at once (not at its next poll).
+        if (queues.kind === 'bullmq') {
+          void queues
+            .add('ingestion', { tenantId: document.tenantId, documentId: document.id })
+            .catch((err) => log.warn({ err }, 'could not queue the ingestion job; the poll will'))
+        }
       },
       deleted: (tenantId) => statistics.changed(tenantId),
     },
@@ -297,6 +310,8 @@ export async function startServer(
     db,
     transport: mailTransportFromConfig(config.mail),
     log: log.child({ component: 'mail' }),
+    // In embedded mode mail is sent at once, as before; queued only where a worker may send it.
+    queues: queues.kind === 'bullmq' ? queues : undefined,
   })
   const names = new LRUCache<string, string>({ max: 10_000, ttl: 60_000 })
   const turns = createTurnRunner({
@@ -333,6 +348,7 @@ export async function startServer(
     db,
     limiter: limiter('leads', limits.leadsPerHour, 3600),
     mailer,
+    queues,
     log: log.child({ component: 'leads' }),
   })
 
@@ -369,6 +385,11 @@ export async function startServer(
       },
     },
     metrics: { metrics, token: config.metricsToken },
+    jobs: {
+      queues,
+      allowPrivateUrls: config.providerUrlsAllowPrivate,
+      box: config.secretKeys.length > 0 ? createSecretBox(config.secretKeys) : undefined,
+    },
     tracer: tracing.enabled ? tracing.tracer : undefined,
     site: siteDir
       ? {
@@ -491,6 +512,13 @@ export async function startServer(
   }
   // Otherwise `avataradam worker` processes take the documents from the shared queue.
   if (config.ingestInServe) await ingestion.start()
+  // The in-process queue has no other taker; BullMQ's jobs may be left to `avataradam worker`.
+  if (queues.kind === 'memory' || config.ingestInServe) {
+    processDeliveries(queues, { config, db, mailer, log })
+  }
+  if (queues.kind === 'bullmq' && config.ingestInServe) {
+    processIngestion(queues, ingestion, config.ingestConcurrency)
+  }
   started = true
 
   let closed: Promise<void> | undefined
@@ -504,6 +532,7 @@ export async function startServer(
     io,
     keys,
     ingestion,
+    queues,
     demo,
     close() {
       closed ??= (async () => {
@@ -532,6 +561,7 @@ export async function startServer(
         http.closeAllConnections()
         await stopped
         await ingestion.stop()
+        await queues.close()
         statistics.stop()
         await redis?.close()
         await replica?.close()

@@ -47,6 +47,11 @@ const COMPONENTS: Record<string, string> = {
   Analytics: 'Analytics',
   LeadList: 'LeadList',
   LeadSettings: 'LeadSettings',
+  LeadWebhook: 'LeadWebhook',
+  LeadWebhookRequest: 'LeadWebhookRequest',
+  CreatedLeadWebhook: 'CreatedLeadWebhook',
+  FailedJob: 'FailedJob',
+  FailedJobList: 'FailedJobList',
 }
 
 let server: TestServer
@@ -167,6 +172,11 @@ describe("the SDK's REST client", () => {
     await client.leads.list()
     await client.leads.settings()
     await client.leads.get('00000000-0000-4000-8000-000000000000').catch(() => {})
+    await client.webhooks.get()
+    await client.webhooks.set('https://crm.example.com/hooks/avataradam')
+    await client.webhooks.delete()
+    await client.jobs.failed()
+    await client.jobs.retry('00000000-0000-4000-8000-000000000000').catch(() => {})
     await client.documents.delete(accepted.id)
 
     const declared = Object.entries(doc.paths as Record<string, Record<string, unknown>>).flatMap(

@@ -60,6 +60,22 @@ const EnvSchema = z.object({
   /** `false` leaves documents to `avataradam worker` processes (PostgreSQL only). */
   INGEST_IN_SERVE: bool.default(true),
   /**
+   * How long a document's claim holds without renewal (renewed every third of it while it is
+   * processed): a worker that died has its documents taken up again after this.
+   */
+  INGEST_LEASE_SECONDS: positiveInt.min(3).max(600).default(30),
+  /**
+   * The Redis key prefix of the BullMQ queues (email, webhooks, ingestion), used with REDIS_URL;
+   * servers and workers sharing queues must use the same one.
+   */
+  JOBS_PREFIX: z.string().min(1).max(100).default('avataradam'),
+  /** Tries of an email or webhook delivery before it goes to the failed jobs. */
+  JOBS_ATTEMPTS: positiveInt.max(50).default(6),
+  /** First wait before trying a failed email or webhook delivery again; doubles each time. */
+  JOBS_BACKOFF_MS: positiveInt.default(10_000),
+  /** Longest wait for a dealership's webhook receiver to answer. */
+  WEBHOOK_TIMEOUT_MS: positiveInt.default(10_000),
+  /**
    * OpenTelemetry's own variables: traces go over OTLP/HTTP to the traces endpoint (or
    * `<OTEL_EXPORTER_OTLP_ENDPOINT>/v1/traces`); unset, tracing is off.
    */
@@ -238,8 +254,11 @@ export interface Config {
   /** Required of Prometheus at `/metrics` when set. */
   metricsToken: string | undefined
   ingestConcurrency: number
+  ingestLeaseSeconds: number
   /** Whether `serve` processes documents itself, or leaves them to `avataradam worker`. */
   ingestInServe: boolean
+  /** Background jobs: BullMQ in Redis with REDIS_URL, else in this process. */
+  jobs: { prefix: string; attempts: number; backoffMs: number; webhookTimeoutMs: number }
   shutdownTimeoutMs: number
   llm: LlmConfig
   embeddings: EmbeddingsConfig
@@ -625,7 +644,14 @@ export function loadConfig(
       serviceName: e.OTEL_SERVICE_NAME,
     },
     ingestConcurrency: e.INGEST_CONCURRENCY,
+    ingestLeaseSeconds: e.INGEST_LEASE_SECONDS,
     ingestInServe: e.INGEST_IN_SERVE,
+    jobs: {
+      prefix: e.JOBS_PREFIX,
+      attempts: e.JOBS_ATTEMPTS,
+      backoffMs: e.JOBS_BACKOFF_MS,
+      webhookTimeoutMs: e.WEBHOOK_TIMEOUT_MS,
+    },
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     llm: llmConfig(e),
     embeddings: embeddingsConfig(e),

@@ -8,14 +8,17 @@ import { analyticsRoutes } from '../analytics/routes.ts'
 import { conversationRoutes } from '../chat/routes.ts'
 import type { Db } from '../db/index.ts'
 import { AppError } from '../errors.ts'
+import type { JobQueues } from '../jobs/queues.ts'
 import type { DocumentService } from '../knowledge/documents.ts'
 import { knowledgeRoutes } from '../knowledge/routes.ts'
 import type { SearchService } from '../knowledge/search.ts'
 import { leadRoutes } from '../leads/routes.ts'
+import { webhookRoutes } from '../leads/webhook-routes.ts'
 import type { RateLimiter } from '../limits/rate-limiter.ts'
 import type { Logger } from '../logger.ts'
 import type { Metrics } from '../metrics/metrics.ts'
 import { metricsRoutes } from '../metrics/routes.ts'
+import type { SecretBox } from '../secrets/secret-box.ts'
 import type { KeyService } from '../tenants/keys.ts'
 import type { ProviderOverrides } from '../tenants/provider-overrides.ts'
 import { providerRoutes } from '../tenants/provider-routes.ts'
@@ -52,6 +55,8 @@ export interface AppDeps {
   tracer?: Tracer | undefined
   /** Dealerships' own provider settings, and what to tell when one changes. */
   providers: { overrides: ProviderOverrides; changed(tenantId: string): void }
+  /** Background jobs: the lead webhook settings and the failed deliveries view. */
+  jobs: { queues: JobQueues; allowPrivateUrls: boolean; box?: SecretBox | undefined }
 }
 
 /**
@@ -117,6 +122,13 @@ export function createApp(deps: AppDeps) {
   v1.route('/', conversationRoutes(deps.readDb ?? deps.db))
   v1.route('/', analyticsRoutes(deps.readDb ?? deps.db))
   v1.route('/', leadRoutes(deps.db))
+  v1.route(
+    '/',
+    webhookRoutes(deps.db, deps.jobs.queues, {
+      allowPrivateUrls: deps.jobs.allowPrivateUrls,
+      box: deps.jobs.box,
+    }),
+  )
   v1.route('/', providerRoutes(deps.providers.overrides, deps.providers.changed))
   app.route('/v1', v1)
 

@@ -43,7 +43,10 @@ export interface DocumentService {
 export function createDocumentService(
   db: Db,
   sources: SourceStore,
-  events: { queued(): void; deleted(tenantId: string): void },
+  events: {
+    queued(document: { id: string; tenantId: string }): void
+    deleted(tenantId: string): void
+  },
   vectors?: { store: ExternalVectorStore; log: Logger; retrySeconds: number },
 ): DocumentService {
   const notFound = (id: string) => new AppError('not_found', `No document with id ${id}.`)
@@ -82,7 +85,7 @@ export function createDocumentService(
           const existing = await findDocumentBySha(tx, tenantId, sha256)
           return { id: existing!.id, status: existing!.status, duplicate: true }
         })
-        if (!result.duplicate) events.queued()
+        if (!result.duplicate) events.queued({ id: result.id, tenantId })
         return result
       } catch (err) {
         // The transaction rolled back: bytes saved outside the database must go with it.

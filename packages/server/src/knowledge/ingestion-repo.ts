@@ -28,17 +28,20 @@ interface ClaimRow extends Record<string, unknown> {
 export async function claimNextDocument(
   db: Queryable,
   leaseSeconds: number,
+  /** Only this document (a BullMQ job's), if it can be claimed. */
+  documentId?: string,
 ): Promise<ClaimedDocument | null> {
   const [row] = await db.query<ClaimRow>(
     `update documents d
        set status = 'processing', attempts = d.attempts + 1, progress = 0, error = null,
            lease_expires_at = now() + make_interval(secs => $1), updated_at = now()
      from (select id from documents
-           where status = 'queued' or (status = 'processing' and lease_expires_at < now())
+           where (status = 'queued' or (status = 'processing' and lease_expires_at < now()))
+             and ($2::uuid is null or id = $2)
            order by created_at limit 1 for update skip locked) next
      where d.id = next.id
      returning d.id, d.tenant_id, d.kind, d.filename, d.title, d.attempts`,
-    [leaseSeconds],
+    [leaseSeconds, documentId ?? null],
   )
   return row
     ? {

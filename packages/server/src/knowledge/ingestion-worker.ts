@@ -54,6 +54,12 @@ export interface IngestionWorker {
   start(): Promise<void>
   /** Something was queued: look for work now rather than at the next poll. */
   notify(): void
+  /**
+   * Processes this document now if it can be claimed (a BullMQ `ingestion` job); resolves once
+   * it is done, or at once when it is not claimable: already processed, or claimed by another
+   * worker (whose lease, should it die, runs out and the poll takes it up).
+   */
+  process(documentId: string): Promise<void>
   /** Claims nothing more (shutdown has begun); documents in progress go on until stop(). */
   pause(): void
   /** Stops claiming, interrupts running jobs and puts their documents back in the queue. */
@@ -102,22 +108,25 @@ export function createIngestionWorker(options: IngestionWorkerOptions): Ingestio
       while (running.size < concurrency && !paused && !stopping.signal.aborted) {
         const doc = await claimNextDocument(db, leaseSeconds)
         if (!doc) break
-        const attributes = {
-          'avataradam.tenant_id': doc.tenantId,
-          'avataradam.document_id': doc.id,
-          'avataradam.attempt': doc.attempt,
-        }
-        const done = inSpan(tracer, 'ingestion.document', attributes, () => run(doc)).finally(
-          () => {
-            running.delete(doc.id)
-            void fill()
-          },
-        )
-        running.set(doc.id, { doc, done })
+        begin(doc)
       }
     } catch (err) {
       log.error({ err }, 'could not claim a document to ingest')
     }
+  }
+
+  function begin(doc: ClaimedDocument): Promise<void> {
+    const attributes = {
+      'avataradam.tenant_id': doc.tenantId,
+      'avataradam.document_id': doc.id,
+      'avataradam.attempt': doc.attempt,
+    }
+    const done = inSpan(tracer, 'ingestion.document', attributes, () => run(doc)).finally(() => {
+      running.delete(doc.id)
+      void fill()
+    })
+    running.set(doc.id, { doc, done })
+    return done
   }
 
   async function run(doc: ClaimedDocument): Promise<void> {
@@ -240,6 +249,13 @@ export function createIngestionWorker(options: IngestionWorkerOptions): Ingestio
     },
     notify() {
       void fill()
+    },
+    async process(documentId) {
+      const current = running.get(documentId)
+      if (current) return current.done
+      if (paused || stopping.signal.aborted) return
+      const doc = await claimNextDocument(db, leaseSeconds, documentId)
+      if (doc) await begin(doc)
     },
     pause() {
       paused = true

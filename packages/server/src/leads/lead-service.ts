@@ -4,16 +4,20 @@ import { findVisitorConversation } from '../chat/messages-repo.ts'
 import type { Db } from '../db/index.ts'
 import { AppError } from '../errors.ts'
 import { newId } from '../ids.ts'
+import type { JobQueues } from '../jobs/queues.ts'
 import type { RateLimiter } from '../limits/rate-limiter.ts'
 import type { Logger } from '../logger.ts'
 import type { Mailer } from '../providers/mail/mailer.ts'
 import { findLeadByClientId, insertLead, leadNotificationEmail } from './leads-repo.ts'
+import { leadWebhook } from './webhooks.ts'
 
 export interface LeadServiceDeps {
   db: Db
   /** Leads per visitor. */
   limiter: RateLimiter
   mailer: Mailer
+  /** The `webhooks` queue takes a delivery of each new lead when the dealership set a webhook. */
+  queues: JobQueues
   log: Logger
 }
 
@@ -26,13 +30,19 @@ export interface SubmittedLead {
 /**
  * Leads from the chat: a visitor's contact details, stored once per client lead id, then emailed
  * to the dealership's lead address (`PUT /v1/leads/settings`) through the mailer, which records
- * every message in the outbox.
+ * every message in the outbox, and POSTed to its webhook (`PUT /v1/webhooks`) by the `webhooks`
+ * queue.
  */
 export function createLeadService(deps: LeadServiceDeps) {
-  const { db, limiter, mailer, log } = deps
+  const { db, limiter, mailer, queues, log } = deps
 
   async function notify(tenantId: string, lead: Lead) {
-    const target = await db.tenant(tenantId, (tx) => leadNotificationEmail(tx, tenantId))
+    const [target, webhook] = await db.tenant(
+      tenantId,
+      async (tx) =>
+        [await leadNotificationEmail(tx, tenantId), await leadWebhook(tx, tenantId)] as const,
+    )
+    if (webhook) await queues.add('webhooks', { tenantId, leadId: lead.id })
     if (!target?.email) {
       log.info({ tenantId, leadId: lead.id }, 'new lead; no lead notification address set')
       return

@@ -31,6 +31,8 @@ export interface Metrics {
   connectedVisitors(count: () => number): void
   /** Reads the ingestion queue's depth at each scrape. */
   queueDepth(read: () => Promise<{ queued: number; processing: number }>): void
+  /** Reads the background queues' job counts (email, webhooks, ingestion) at each scrape. */
+  jobCounts(read: () => Promise<Record<string, Record<string, number>>>): void
 }
 
 /** Socket.io events a client may send; anything else is counted as `other`. */
@@ -105,6 +107,22 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): Metri
     },
   })
 
+  let readJobs: (() => Promise<Record<string, Record<string, number>>>) | undefined
+  new Gauge({
+    name: 'avataradam_queue_jobs',
+    help: 'Background jobs by queue (email, webhooks, ingestion) and state (waiting, active, delayed, failed); BullMQ counts are shared by all instances',
+    labelNames: ['queue', 'state'] as const,
+    registers: [registry],
+    async collect() {
+      if (!readJobs) return
+      const counts = await readJobs().catch(() => undefined)
+      if (!counts) return
+      for (const [queue, states] of Object.entries(counts)) {
+        for (const [state, value] of Object.entries(states)) this.set({ queue, state }, value)
+      }
+    },
+  })
+
   return {
     registry,
     httpMiddleware: registerMetrics,
@@ -131,6 +149,9 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): Metri
     },
     queueDepth(read) {
       readDepth = read
+    },
+    jobCounts(read) {
+      readJobs = read
     },
   }
 }

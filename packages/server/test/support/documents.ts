@@ -32,10 +32,11 @@ export function waitForDocument(
   server: RunningServer,
   secretKey: string,
   id: string,
+  timeoutMs?: number,
 ): Promise<KnowledgeDocument> {
   return eventually(async () => {
     const doc = (await api(server, secretKey, 'GET', `/v1/documents/${id}`))
       .body as KnowledgeDocument
     return doc.status === 'ready' || doc.status === 'failed' ? doc : null
-  })
+  }, timeoutMs)
 }
