@@ -3,6 +3,7 @@ import type { Lead } from '@avataradam/sdk/protocol'
 import type { Db, Queryable } from '../db/index.ts'
 import { type JobData, PermanentJobError } from '../jobs/queues.ts'
 import type { Logger } from '../logger.ts'
+import { publicFetch } from '../net/public-fetch.ts'
 import type { SecretBox } from '../secrets/secret-box.ts'
 import { isPrivateHost } from '../tenants/provider-overrides.ts'
 import { findLead } from './leads-repo.ts'
@@ -103,7 +104,8 @@ export function createWebhookDelivery(deps: {
   box?: SecretBox | undefined
   fetch?: typeof fetch | undefined
 }) {
-  const doFetch = deps.fetch ?? fetch
+  // A name that resolves to a private address is refused when connecting, not only when set.
+  const doFetch = deps.fetch ?? (deps.allowPrivate ? fetch : publicFetch)
   return async function deliverWebhook(data: JobData, job: { id: string }): Promise<void> {
     const tenantId = data.tenantId as string
     const leadId = data.leadId as string

@@ -11,7 +11,11 @@ import type { SecretBox } from '../secrets/secret-box.ts'
  * databases, admin ports). Host names are checked as written, not as they resolve.
  */
 export function isPrivateHost(host: string): boolean {
-  const h = host.replace(/^\[|\]$/g, '').toLowerCase()
+  // `localhost.` is `localhost`: a fully qualified name ends with a dot.
+  const h = host
+    .replace(/^\[|\]$/g, '')
+    .replace(/\.+$/, '')
+    .toLowerCase()
   if (['localhost', ''].includes(h) || /\.(localhost|local|internal)$/.test(h)) return true
   if (!ipaddr.IPv4.isValidFourPartDecimal(h) && !ipaddr.IPv6.isValid(h)) return false
   // Loopback, private, link-local, unique-local, carrier-grade NAT, IPv4-mapped… anything but an
