@@ -124,6 +124,16 @@ describe('staff live view', () => {
       reconnection: false,
     }) as VisitorClient
     expect((await refusal(browser)).code).toBe('wrong_key_type')
+    // A sandboxed frame or opaque page sends `Origin: null`: still a browser.
+    const sandboxed = connect(server.url, {
+      auth: { key: tenant.secret.key },
+      transports: ['websocket'],
+      extraHeaders: { origin: 'null' },
+      forceNew: true,
+      autoConnect: false,
+      reconnection: false,
+    }) as VisitorClient
+    expect((await refusal(sandboxed)).code).toBe('wrong_key_type')
 
     const key = await server.keys.create(tenant.tenantId, { type: 'secret' })
     const client = staff()

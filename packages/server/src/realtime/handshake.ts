@@ -66,9 +66,10 @@ export function handshake(deps: {
       })
       const origin = originOf(socket.handshake.headers)
       if (key.type === 'secret') {
-        // Browsers always send an Origin; a server-side staff client sends none. A secret key
-        // seen from a browser is refused, so a page cannot act as staff even with a leaked key.
-        if (origin) {
+        // Browsers always send an Origin (`null` from sandboxed or opaque pages); a server-side
+        // staff client sends none. A secret key seen from a browser is refused, so a page cannot
+        // act as staff even with a leaked key.
+        if (origin || socket.handshake.headers.origin !== undefined) {
           throw new AppError(
             'wrong_key_type',
             'Connect with a publishable key (pk_…); secret keys must never reach a browser.',
