@@ -57,18 +57,15 @@ function keyFor(question: string, page: PageContext | null): string {
 }
 
 const genKey = (tenantId: string) => `avataradam:answers:gen:${tenantId}`
-const entriesKey = (tenantId: string) => `avataradam:answers:${tenantId}`
+const entryKey = (tenantId: string, generation: string, key: string) =>
+  `avataradam:answers:${tenantId}:${generation}:${key}`
 
-// Scripts rather than MULTI: one command each, atomic, and nothing left pending should the
-// connection drop in between.
+// Scripts: one command each, atomic, and nothing left pending should the connection drop.
+// The generation and the entry under it, read together: no invalidation can fall in between.
 const LOOKUP = `
-return { redis.call('GET', KEYS[1]) or '0', redis.call('HGET', KEYS[2], ARGV[1]) or '' }
-`
-
-const INVALIDATE = `
-redis.call('INCR', KEYS[1])
-redis.call('DEL', KEYS[2])
-return 1
+local gen = redis.call('GET', KEYS[1]) or '0'
+local prefix = string.sub(ARGV[1], 1, -2)
+return { gen, redis.call('GET', prefix .. gen .. ':' .. ARGV[2]) or '' }
 `
 
 // Stores only if the tenant's generation is still the one seen at lookup: an answer computed
@@ -76,15 +73,14 @@ return 1
 const STORE_IF_CURRENT = `
 local gen = redis.call('GET', KEYS[1]) or '0'
 if gen ~= ARGV[1] then return 0 end
-redis.call('HSET', KEYS[2], ARGV[2], ARGV[3])
-redis.call('EXPIRE', KEYS[2], tonumber(ARGV[4]))
+redis.call('SET', KEYS[2], ARGV[2], 'EX', tonumber(ARGV[3]))
 return 1
 `
 
 /**
- * The cache in Redis, shared by every instance: a hash of answers per tenant, kept `ttlSeconds`
- * after its last write, and a generation counter; invalidating bumps the counter and drops the
- * hash at once.
+ * The cache in Redis, shared by every instance: one key per answer, under the tenant's current
+ * generation, each expiring `ttlSeconds` after it was stored. Invalidating bumps the generation:
+ * older entries can no longer be reached and expire on their own.
  */
 export function createRedisAnswerCache(redis: Redis, options: { ttlSeconds: number }): AnswerCache {
   return {
@@ -93,9 +89,9 @@ export function createRedisAnswerCache(redis: Redis, options: { ttlSeconds: numb
       const key = keyFor(question, page)
       const [generation, raw] = (await redis.eval(
         LOOKUP,
-        2,
+        1,
         genKey(tenantId),
-        entriesKey(tenantId),
+        entryKey(tenantId, '', ''),
         key,
       )) as [string, string]
       return { key, generation, hit: raw ? (JSON.parse(raw) as CachedAnswer) : undefined }
@@ -105,15 +101,14 @@ export function createRedisAnswerCache(redis: Redis, options: { ttlSeconds: numb
         STORE_IF_CURRENT,
         2,
         genKey(tenantId),
-        entriesKey(tenantId),
+        entryKey(tenantId, lookup.generation, lookup.key),
         lookup.generation,
-        lookup.key,
         JSON.stringify(answer),
         options.ttlSeconds,
       )
     },
     async invalidate(tenantId) {
-      await redis.eval(INVALIDATE, 2, genKey(tenantId), entriesKey(tenantId))
+      await redis.incr(genKey(tenantId))
     },
   }
 }
