@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url'
 import { createAdaptorServer } from '@hono/node-server'
 import { Redis } from 'ioredis'
 import { LRUCache } from 'lru-cache'
-import { answerCacheFromConfig, createCacheInvalidator } from './chat/answer-cache.ts'
+import { answerCacheFromConfig, invalidatingAnswers } from './chat/answer-cache.ts'
 import { eventHandler, registerChatHandlers } from './chat/socket-handlers.ts'
 import { refuseStaffEvents, registerStaffHandlers } from './chat/staff-handlers.ts'
 import { createTurnRunner } from './chat/turns.ts'
@@ -23,7 +23,7 @@ import { createIngestionWorker, type IngestionWorker } from './knowledge/ingesti
 import { inventoryTool } from './knowledge/inventory-tool.ts'
 import { createSearchService } from './knowledge/search.ts'
 import { createSearchStatistics } from './knowledge/search-statistics.ts'
-import { createDatabaseSourceStore, createFileSourceStore } from './knowledge/source-store.ts'
+import { sourceStoreFromConfig } from './knowledge/source-store.ts'
 import { leadCaptureTool } from './leads/lead-capture-tool.ts'
 import { createLeadService } from './leads/lead-service.ts'
 import { registerLeadHandlers } from './leads/socket-handlers.ts'
@@ -213,29 +213,13 @@ export async function startServer(
   const keys = createKeyService(db, {
     onError: (err) => log.warn({ err }, 'key bookkeeping failed'),
   })
-  const sources =
-    config.uploads.kind === 'files'
-      ? createFileSourceStore(config.uploads.dir)
-      : createDatabaseSourceStore()
-  const searchStatistics = createSearchStatistics({ db, log: log.child({ component: 'search' }) })
+  const sources = sourceStoreFromConfig(config.uploads)
   const answerCache = answerCacheFromConfig(config, redis?.limits)
-  const cacheInvalidator = answerCache
-    ? createCacheInvalidator(answerCache, {
-        onError: (err) => log.warn({ err }, 'could not invalidate cached answers; retrying'),
-      })
-    : undefined
-  // Whatever changes a dealership's knowledge refreshes its search statistics and drops its
-  // cached answers.
-  const statistics = {
-    changed(tenantId: string) {
-      searchStatistics.changed(tenantId)
-      cacheInvalidator?.invalidate(tenantId)
-    },
-    stop() {
-      searchStatistics.stop()
-      cacheInvalidator?.stop()
-    },
-  }
+  const statistics = invalidatingAnswers(
+    createSearchStatistics({ db, log: log.child({ component: 'search' }) }),
+    answerCache,
+    log,
+  )
   const ingestion = createIngestionWorker({
     db,
     embeddings,
@@ -381,7 +365,7 @@ export async function startServer(
         answerers.forget(tenantId)
         avatars.forget(tenantId)
         // Another model answers from now on.
-        cacheInvalidator?.invalidate(tenantId)
+        statistics.invalidate(tenantId)
       },
     },
     metrics: { metrics, token: config.metricsToken },

@@ -1,5 +1,5 @@
 import { Redis } from 'ioredis'
-import { createCacheInvalidator, createRedisAnswerCache } from './chat/answer-cache.ts'
+import { answerCacheFromConfig, invalidatingAnswers } from './chat/answer-cache.ts'
 import type { Config } from './config/index.ts'
 import { AppError } from './errors.ts'
 import { jobQueuesFromConfig, processDeliveries, processIngestion } from './jobs/job-queues.ts'
@@ -7,7 +7,7 @@ import type { JobQueues } from './jobs/queues.ts'
 import { ensureEmbeddingIndex } from './knowledge/embedding-index.ts'
 import { createIngestionWorker, type IngestionWorker } from './knowledge/ingestion-worker.ts'
 import { createSearchStatistics } from './knowledge/search-statistics.ts'
-import { createDatabaseSourceStore, createFileSourceStore } from './knowledge/source-store.ts'
+import { sourceStoreFromConfig } from './knowledge/source-store.ts'
 import { createLogger, type Logger } from './logger.ts'
 import { embeddingsFromConfig } from './providers/embeddings/embeddings-from-config.ts'
 import type { EmbeddingModel } from './providers/embeddings/index.ts'
@@ -62,37 +62,21 @@ export async function startWorker(
     await database.close()
     throw err
   }
-  const searchStatistics = createSearchStatistics({ db, log: log.child({ component: 'search' }) })
   // The servers' answer cache lives in Redis: a document this worker indexes drops the
   // dealership's cached answers there.
   const redis = config.redisUrl
     ? new Redis(config.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 })
     : undefined
   redis?.on('error', (err) => log.warn({ err: err.message }, 'redis error'))
-  const invalidator =
-    redis && config.answerCacheTtlSeconds > 0
-      ? createCacheInvalidator(
-          createRedisAnswerCache(redis, { ttlSeconds: config.answerCacheTtlSeconds }),
-          { onError: (err) => log.warn({ err }, 'could not invalidate cached answers; retrying') },
-        )
-      : undefined
-  const statistics = {
-    changed(tenantId: string) {
-      searchStatistics.changed(tenantId)
-      invalidator?.invalidate(tenantId)
-    },
-    stop() {
-      searchStatistics.stop()
-      invalidator?.stop()
-    },
-  }
+  const statistics = invalidatingAnswers(
+    createSearchStatistics({ db, log: log.child({ component: 'search' }) }),
+    answerCacheFromConfig(config, redis),
+    log,
+  )
   const ingestion = createIngestionWorker({
     db,
     embeddings,
-    sources:
-      config.uploads.kind === 'files'
-        ? createFileSourceStore(config.uploads.dir)
-        : createDatabaseSourceStore(),
+    sources: sourceStoreFromConfig(config.uploads),
     statistics,
     log: log.child({ component: 'ingestion' }),
     concurrency: config.ingestConcurrency,

@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto'
 import type { Citation, PageContext } from '@avataradam/sdk/protocol'
 import type { Redis } from 'ioredis'
 import { LRUCache } from 'lru-cache'
+import type { SearchStatistics } from '../knowledge/search-statistics.ts'
+import type { Logger } from '../logger.ts'
 
 /** An answer as it was stored, to serve again. */
 export interface CachedAnswer {
@@ -190,4 +192,33 @@ export function answerCacheFromConfig(
   if (ttlSeconds === 0) return undefined
   if (redis) return createRedisAnswerCache(redis, { ttlSeconds })
   return config.database.kind === 'pglite' ? createMemoryAnswerCache({ ttlSeconds }) : undefined
+}
+
+/**
+ * The statistics the ingestion worker tells of changes, also dropping the dealership's cached
+ * answers: whatever changes its knowledge makes them stale.
+ */
+export function invalidatingAnswers(
+  statistics: SearchStatistics,
+  cache: AnswerCache | undefined,
+  log: Logger,
+): SearchStatistics & { invalidate(tenantId: string): void } {
+  const invalidator = cache
+    ? createCacheInvalidator(cache, {
+        onError: (err) => log.warn({ err }, 'could not invalidate cached answers; retrying'),
+      })
+    : undefined
+  return {
+    changed(tenantId) {
+      statistics.changed(tenantId)
+      invalidator?.invalidate(tenantId)
+    },
+    invalidate(tenantId) {
+      invalidator?.invalidate(tenantId)
+    },
+    stop() {
+      statistics.stop()
+      invalidator?.stop()
+    },
+  }
 }

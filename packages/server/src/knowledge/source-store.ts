@@ -75,3 +75,10 @@ export function createFileSourceStore(dir: string): SourceStore {
     },
   }
 }
+
+/** Where uploads are kept, as the configuration says: a folder, or the database. */
+export function sourceStoreFromConfig(
+  uploads: { kind: 'files'; dir: string } | { kind: 'database' },
+): SourceStore {
+  return uploads.kind === 'files' ? createFileSourceStore(uploads.dir) : createDatabaseSourceStore()
+}
