@@ -50,6 +50,17 @@ export const ERROR_CODES = [
   'speech_stream_not_found',
   'speech_unsupported_format',
   'speech_failed',
+  'invalid_credentials',
+  'totp_required',
+  'invalid_totp',
+  'invalid_token',
+  'token_expired',
+  'refresh_reused',
+  'forbidden',
+  'email_taken',
+  'weak_password',
+  'invitation_invalid',
+  'conflict',
   'internal_error',
 ] as const
 
@@ -772,4 +783,314 @@ export interface AvatarOverrideSummary {
 export interface ProviderOverrides {
   llm: LlmOverrideSummary | null
   avatar: AvatarOverrideSummary | null
+}
+
+// ---------------------------------------------------------------------------------------------
+// Portal: accounts, sessions, members, audit log (see the server's `auth` module)
+//
+// The portal signs in with an email and password and gets a short-lived access token (a JWT,
+// sent as `Authorization: Bearer …` on every `/v1` call, kept in memory only) and a rotating
+// refresh token in an httpOnly, Secure, SameSite=Strict cookie scoped to `/v1/auth`. Every `/v1`
+// route accepts either a secret key or an access token; what it may do follows the key's scopes
+// or the member's role.
+
+/** A member's role in a dealership. */
+export type MemberRole = 'owner' | 'admin' | 'agent'
+
+/**
+ * What a request may do. Roles grant a fixed set (see `ROLE_PERMISSIONS`); secret keys carry the
+ * scopes (`KEY_SCOPES`) chosen when they were created.
+ */
+export const PERMISSIONS = [
+  'keys',
+  'knowledge:read',
+  'knowledge:write',
+  'conversations',
+  'leads',
+  'analytics',
+  'settings',
+  'members',
+  'audit',
+] as const
+export type Permission = (typeof PERMISSIONS)[number]
+
+/** Scopes a secret key may carry: every permission but the account-only `members` and `audit`. */
+export const KEY_SCOPES = [
+  'keys',
+  'knowledge:read',
+  'knowledge:write',
+  'conversations',
+  'leads',
+  'analytics',
+  'settings',
+] as const satisfies readonly Permission[]
+export type KeyScope = (typeof KEY_SCOPES)[number]
+
+/** What each role may do. Owners alone read the audit log; agents answer, they do not configure. */
+export const ROLE_PERMISSIONS: Record<MemberRole, readonly Permission[]> = {
+  owner: PERMISSIONS,
+  admin: PERMISSIONS.filter((p) => p !== 'audit'),
+  agent: ['knowledge:read', 'conversations', 'leads', 'analytics'],
+}
+
+/** The signed-in member, as `GET /v1/me` returns it. */
+export interface Account {
+  /** The member's id (one per person per dealership). */
+  id: string
+  email: string
+  name: string
+  role: MemberRole
+  tenantId: string
+  dealershipName: string
+  totpEnabled: boolean
+  permissions: Permission[]
+}
+
+/** What sign-up, sign-in, refresh and accepting an invitation return (plus the refresh cookie). */
+export interface AuthSession {
+  accessToken: string
+  /** ISO 8601 expiry of `accessToken` (minutes away); refresh before it. */
+  accessTokenExpiresAt: string
+  account: Account
+}
+
+/** `POST /v1/auth/signup`: a new dealership and its owner. */
+export interface SignUpRequest {
+  dealershipName: string
+  name: string
+  email: string
+  /** At least 10 characters. */
+  password: string
+}
+
+/**
+ * `POST /v1/auth/login`. With two-factor on, the first attempt without `totp` is refused with
+ * `totp_required`; send the 6-digit code (or a recovery code as `recoveryCode`).
+ */
+export interface LoginRequest {
+  email: string
+  password: string
+  totp?: string
+  recoveryCode?: string
+}
+
+/** `POST /v1/auth/password-reset`: always 202, whether or not the address has an account. */
+export interface PasswordResetRequest {
+  email: string
+}
+
+/** `POST /v1/auth/password-reset/confirm`: the token from the emailed link. Signs out everywhere. */
+export interface PasswordResetConfirm {
+  token: string
+  password: string
+}
+
+/** `GET /v1/auth/invitations/{token}`: what an invitation link is for. */
+export interface InvitationPreview {
+  email: string
+  dealershipName: string
+  role: MemberRole
+  expiresAt: string
+}
+
+/** `POST /v1/auth/invitations/accept`. */
+export interface AcceptInvitationRequest {
+  token: string
+  name: string
+  password: string
+}
+
+/** `POST /v1/me/totp/setup`: a new secret to scan; two-factor is on once confirmed. */
+export interface TotpSetup {
+  secret: string
+  /** `otpauth://totp/…`, for a QR code. */
+  otpauthUrl: string
+}
+
+/** `POST /v1/me/totp/confirm` `{ code }`: shown once. */
+export interface TotpConfirmed {
+  recoveryCodes: string[]
+}
+
+/** `POST /v1/me/totp/disable`. */
+export interface TotpDisableRequest {
+  password: string
+  code: string
+}
+
+/** `POST /v1/me/password`. Signs out every other session. */
+export interface ChangePasswordRequest {
+  currentPassword: string
+  newPassword: string
+}
+
+export interface Member {
+  id: string
+  email: string
+  name: string
+  role: MemberRole
+  totpEnabled: boolean
+  createdAt: string
+  lastSignInAt: string | null
+}
+
+export interface Invitation {
+  id: string
+  email: string
+  role: MemberRole
+  createdAt: string
+  expiresAt: string
+  invitedBy: string | null
+}
+
+/** `GET /v1/members`. */
+export interface MemberList {
+  members: Member[]
+  /** Invitations sent and not yet accepted. */
+  invitations: Invitation[]
+}
+
+/** `POST /v1/members/invitations`: the link goes by email (to the outbox in embedded mode). */
+export interface InviteRequest {
+  email: string
+  role: MemberRole
+}
+
+/** `PATCH /v1/members/{id}`. Only owners make or unmake owners; the last owner stays one. */
+export interface UpdateMemberRequest {
+  role: MemberRole
+}
+
+/** Who did something. */
+export type AuditActor =
+  | { type: 'member'; id: string; email: string }
+  | { type: 'key'; id: string; prefix: string }
+  | { type: 'system' }
+
+export const AUDIT_ACTIONS = [
+  'auth.signed_up',
+  'auth.signed_in',
+  'auth.sign_in_failed',
+  'auth.signed_out',
+  'auth.refresh_reused',
+  'auth.password_reset_requested',
+  'auth.password_reset',
+  'auth.password_changed',
+  'auth.totp_enabled',
+  'auth.totp_disabled',
+  'auth.recovery_code_used',
+  'key.created',
+  'key.rotated',
+  'key.revoked',
+  'member.invited',
+  'member.invitation_revoked',
+  'member.joined',
+  'member.role_changed',
+  'member.removed',
+  'document.uploaded',
+  'document.deleted',
+  'document.reindexed',
+  'settings.changed',
+] as const
+export type AuditAction = (typeof AUDIT_ACTIONS)[number]
+
+export interface AuditEntry {
+  id: string
+  at: string
+  action: AuditAction
+  actor: AuditActor
+  /** What was acted on, such as a key's or document's id. */
+  target: string | null
+  ip: string | null
+  details: Record<string, unknown>
+}
+
+/** `GET /v1/audit-log?before=<id>&limit=`: newest first. Owners only. */
+export interface AuditLog {
+  entries: AuditEntry[]
+  /** Pass as `before` for the next page; null at the end. */
+  nextBefore: string | null
+}
+
+/** An email as the outbox keeps it (`GET /v1/outbox`): embedded mode sends nothing out. */
+export interface OutboxMessage {
+  id: string
+  recipient: string
+  subject: string
+  text: string
+  provider: string
+  status: 'stored' | 'sent' | 'failed'
+  createdAt: string
+}
+
+/** `GET /v1/outbox`, newest first. */
+export interface OutboxList {
+  messages: OutboxMessage[]
+}
+
+/**
+ * `auth` of a portal staff handshake: a member's access token, from the portal in a browser.
+ * Like {@link StaffHandshakeAuth}, the socket may only `staff:watch`.
+ */
+export interface PortalStaffHandshakeAuth {
+  accessToken: string
+}
+
+// ---------------------------------------------------------------------------------------------
+// Widget settings (`GET`/`PUT /v1/widget-settings`; visitors receive them as `widget:settings`)
+
+/** Opening hours of one day, local to `BusinessHours.timezone`, as `HH:MM`. */
+export interface OpeningHours {
+  open: string
+  close: string
+}
+
+export type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun'
+
+export interface BusinessHours {
+  /** An IANA time zone, such as `America/Chicago`. */
+  timezone: string
+  /** Closed on a day that is missing or empty. */
+  days: Partial<Record<Weekday, OpeningHours[]>>
+  /** Shown in the widget outside those hours (the assistant keeps answering). */
+  closedMessage: string
+}
+
+/** How a dealership's widget looks and greets. */
+export interface WidgetSettings {
+  assistantName: string
+  greeting: string
+  /** Suggested questions shown before the first message (at most 6). */
+  suggestions: string[]
+  colors: {
+    /** `#rrggbb`: the launcher, the visitor's bubbles, buttons. */
+    primary: string
+    /** `#rrggbb`: text on `primary`. */
+    onPrimary: string
+  }
+  /** The built-in face, or a picture (an https URL) in its place. */
+  avatar: { kind: 'builtin' } | { kind: 'image'; url: string }
+  /** BCP 47 tags the assistant offers, first is the default, such as `["en", "es"]`. */
+  languages: string[]
+  /** Null: always open. */
+  hours: BusinessHours | null
+}
+
+// ---------------------------------------------------------------------------------------------
+// Keys: scopes and rotation
+
+/** `POST /v1/keys/{id}/rotate`: a new key like the old one; the old one stops after the overlap. */
+export interface RotateKeyRequest {
+  /** How long the old key keeps working, 0 to 30 days (2,592,000 s). Default 24 hours. */
+  overlapSeconds?: number
+}
+
+// ---------------------------------------------------------------------------------------------
+// Analytics: questions
+
+/** A question as visitors asked it, grouped by its normalised text. */
+export interface QuestionStat {
+  question: string
+  count: number
+  lastAskedAt: string
 }

@@ -31,6 +31,17 @@ const STATUS: Record<ErrorCode, number> = {
   speech_stream_not_found: 404,
   speech_unsupported_format: 415,
   speech_failed: 502,
+  invalid_credentials: 401,
+  totp_required: 401,
+  invalid_totp: 401,
+  invalid_token: 401,
+  token_expired: 401,
+  refresh_reused: 401,
+  forbidden: 403,
+  email_taken: 409,
+  weak_password: 400,
+  invitation_invalid: 400,
+  conflict: 409,
   internal_error: 500,
 }
 

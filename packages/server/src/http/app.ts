@@ -28,8 +28,8 @@ import type { AppEnv } from './env.ts'
 import { handleError, validationHook } from './errors.ts'
 import { healthRoutes, type Readiness } from './health.ts'
 import { requestLog } from './request-log.ts'
-import { secretKeyAuth } from './secret-key-auth.ts'
 import { type SiteOptions, siteRoutes } from './site.ts'
+import { type AccessTokenVerifier, v1Auth } from './v1-auth.ts'
 import { widgetRoutes } from './widget-assets.ts'
 
 export interface AppDeps {
@@ -38,6 +38,8 @@ export interface AppDeps {
   /** Where read-only queries go (a replica, with DATABASE_READ_URL); `db` when unset. */
   readDb?: Db | undefined
   keys: KeyService
+  /** Portal members' access tokens, accepted on `/v1` beside secret keys. */
+  accessTokens?: AccessTokenVerifier | undefined
   documents: DocumentService
   search: SearchService
   readiness: Readiness
@@ -97,8 +99,9 @@ export function createApp(deps: AppDeps) {
   const v1 = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   v1.use(secureHeaders())
   v1.use(
-    secretKeyAuth({
+    v1Auth({
       keys: deps.keys,
+      accessTokens: deps.accessTokens,
       requestLimiter: deps.requestLimiter,
       authFailureLimiter: deps.authFailureLimiter,
       trustProxyHops: deps.trustProxyHops,

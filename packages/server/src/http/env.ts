@@ -1,15 +1,18 @@
 import type { OpenAPIHono } from '@hono/zod-openapi'
+import type { Principal } from '../auth/principal.ts'
 import type { Logger } from '../logger.ts'
-import type { ApiKeyRecord } from '../tenants/keys-repo.ts'
 
 /** What middleware puts on the Hono context for the handlers after it. */
 export interface AppEnv {
   Variables: {
     requestId: string
     log: Logger
-    /** Set by the secret-key middleware on `/v1` routes. */
+    /** Set by the `/v1` auth middleware: whose data this request may touch. */
     tenantId: string
-    apiKey: ApiKeyRecord
+    /** Set by the `/v1` auth middleware: a signed-in member or a secret key. */
+    principal: Principal
+    /** The client's address (after trusted proxies), for limits and the audit log. */
+    clientIp: string
   }
 }
 
