@@ -30,3 +30,18 @@ export interface PortalApi {
   /** The current access token, refreshed if needed (for the staff socket's handshake). */
   accessToken(): Promise<string>
 }
+
+/**
+ * One page of the portal. The shell renders `<tag>` with `.api` (PortalApi) and `.account`
+ * (the signed-in Account) set, once `load()` has defined the element.
+ */
+export interface PortalRoute {
+  /** Under `/portal`, such as `/knowledge`. */
+  path: string
+  /** The nav label and document title. */
+  title: string
+  tag: string
+  /** Hidden from members whose role lacks it. */
+  permission?: import('@avataradam/sdk/protocol').Permission
+  load: () => Promise<unknown>
+}
