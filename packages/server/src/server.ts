@@ -49,6 +49,7 @@ import { createRealtimeServer, trackBroadcasts } from './realtime/server.ts'
 import type { RealtimeServer } from './realtime/types.ts'
 import { createSecretBox } from './secrets/secret-box.ts'
 import { registerSpeechHandlers } from './speech/speech-handlers.ts'
+import { parseKey } from './tenants/key-format.ts'
 import { createKeyService, type KeyService } from './tenants/keys.ts'
 import { createProviderOverrides } from './tenants/provider-overrides.ts'
 import { findTenant } from './tenants/tenants-repo.ts'
@@ -383,8 +384,8 @@ export async function startServer(
           // (spoken answers stream into a MediaSource, played from a blob: URL).
           contentSecurityPolicy:
             "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; media-src 'self' blob:; base-uri 'none'; frame-ancestors 'none'",
-          variables: () => ({
-            AVATARADAM_PUBLISHABLE_KEY: demo?.publishableKey ?? '',
+          variables: (url) => ({
+            AVATARADAM_PUBLISHABLE_KEY: demoSiteKey(url, demo?.publishableKey),
             AVATARADAM_SERVER_URL: publicUrl,
           }),
         }
@@ -556,4 +557,15 @@ export async function startServer(
       return closed
     },
   }
+}
+
+/**
+ * The key the demo site's widget uses: the demo dealership's, or another dealership's publishable
+ * key given as `?key=pk_…`, so a dealership can try its own assistant on the example site. Only a
+ * well-formed publishable key is taken (it is written into the page).
+ */
+function demoSiteKey(url: URL, demoKey: string | undefined): string {
+  const asked = url.searchParams.get('key')
+  if (asked && parseKey(asked)?.type === 'publishable') return asked
+  return demoKey ?? ''
 }

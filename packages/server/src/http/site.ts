@@ -7,8 +7,8 @@ import type { AppEnv } from './env.ts'
 export interface SiteOptions {
   /** Folder of static files. */
   dir: string
-  /** `%NAME%` placeholders filled in HTML pages, such as the demo's publishable key. */
-  variables?: () => Record<string, string>
+  /** `%NAME%` placeholders filled in HTML pages (given the page's URL), such as the demo's publishable key. */
+  variables?: (url: URL) => Record<string, string>
   /** A Content-Security-Policy sent with the HTML pages. */
   contentSecurityPolicy?: string
 }
@@ -37,7 +37,7 @@ export function siteRoutes(options: SiteOptions) {
     } catch {
       return next()
     }
-    for (const [name, value] of Object.entries(options.variables?.() ?? {})) {
+    for (const [name, value] of Object.entries(options.variables?.(new URL(c.req.url)) ?? {})) {
       html = html.replaceAll(`%${name}%`, value)
     }
     if (options.contentSecurityPolicy) {
