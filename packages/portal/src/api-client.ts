@@ -23,6 +23,22 @@ export interface PortalClient extends PortalApi {
   readonly account: Account | null
 }
 
+/**
+ * A hint (no secret: only "this browser had a session") that spares visitors who never signed in
+ * a refresh call the server can only refuse.
+ */
+const SESSION_HINT = 'avataradam.portal.hadSession'
+
+function hint(on?: boolean): boolean {
+  try {
+    if (on === true) localStorage.setItem(SESSION_HINT, '1')
+    else if (on === false) localStorage.removeItem(SESSION_HINT)
+    return localStorage.getItem(SESSION_HINT) === '1'
+  } catch {
+    return true
+  }
+}
+
 /** Refresh this long before the token runs out, so a request never leaves with a dying one. */
 const EARLY_REFRESH_MS = 30_000
 
@@ -78,6 +94,7 @@ export function createPortalApi(options: PortalApiOptions = {}): PortalClient {
     token = session.accessToken
     expiresAt = Date.parse(session.accessTokenExpiresAt) || Date.now() + 5 * 60_000
     account = session.account
+    hint(true)
     return session.account
   }
 
@@ -86,6 +103,7 @@ export function createPortalApi(options: PortalApiOptions = {}): PortalClient {
     token = null
     expiresAt = 0
     account = null
+    hint(false)
     if (hadSession) options.onSignedOut?.(reason)
   }
 
@@ -191,6 +209,7 @@ export function createPortalApi(options: PortalApiOptions = {}): PortalClient {
     },
     startSession: adopt,
     async restore() {
+      if (!hint()) return null
       try {
         await refresh()
         return account

@@ -122,7 +122,7 @@ export class AaAppShell extends LitElement {
     }
     .layout {
       display: grid;
-      grid-template-columns: var(--nav-width) 1fr;
+      grid-template-columns: var(--nav-width) minmax(0, 1fr);
       min-height: calc(100vh - 56px);
     }
     nav {

@@ -104,7 +104,6 @@ export class AaKeysPage extends LitElement {
   @state() accessor _created: CreatedApiKey | undefined
   @state() accessor _target: KeySummary | undefined
   @state() accessor _dialogError = ''
-  @state() accessor _actionError = ''
 
   @query('#created') accessor _createdDialog: HTMLDialogElement | null = null
   @query('#rotate') accessor _rotateDialog: HTMLDialogElement | null = null
@@ -129,7 +128,7 @@ export class AaKeysPage extends LitElement {
         Publishable keys go in your website’s pages and only work from the origins you list.
         Secret keys are for your own servers: keep them out of web pages.
       </p>
-      <aa-error-banner .message=${this._loadError || this._actionError}></aa-error-banner>
+      <aa-error-banner .message=${this._loadError}></aa-error-banner>
       ${this._renderList()} ${this._renderScriptTags()} ${this._renderCreate()}
       ${this._renderCreatedDialog()} ${this._renderRotateDialog()} ${this._renderRevokeDialog()}`
   }
@@ -194,7 +193,7 @@ export class AaKeysPage extends LitElement {
               ${
                 key.replacedBy
                   ? nothing
-                  : html`<button type="button" @click=${() => this._askRotate(key)} aria-label="Rotate ${name}">
+                  : html`<button type="button" @click=${() => this._askRotate(key)} aria-label="Rotate ${name} (${key.prefix}…)">
                     Rotate
                   </button>`
               }
@@ -202,7 +201,7 @@ export class AaKeysPage extends LitElement {
                 type="button"
                 class="danger"
                 @click=${() => this._askRevoke(key)}
-                aria-label="Revoke ${name}"
+                aria-label="Revoke ${name} (${key.prefix}…)"
               >
                 Revoke
               </button>

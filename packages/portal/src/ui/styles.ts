@@ -185,6 +185,7 @@ export const portalStyles = css`
     vertical-align: top;
     padding: 8px 10px;
     border-bottom: 1px solid var(--portal-border, #d4d8de);
+    overflow-wrap: anywhere;
   }
   th {
     font-size: 0.875rem;
@@ -216,6 +217,9 @@ export const portalStyles = css`
       display: grid;
       grid-template-columns: 8rem 1fr;
       gap: 8px;
+    }
+    table.reflow td > * {
+      justify-self: start;
     }
     table.reflow td::before {
       content: attr(data-label);
