@@ -44,16 +44,18 @@ export function scriptTag(key: string, origin = location.origin): string {
   return `<script src="${origin}/widget/avatar-adam.js" data-key="${key}" async></script>`
 }
 
-function keyState(key: KeySummary): { label: string; tone: 'ok' | 'warn' | 'off' } {
-  if (key.revokedAt) return { label: `Revoked ${formatDate(key.revokedAt)}`, tone: 'off' }
+function keyState(key: KeySummary): { label: string; when?: string; tone: 'ok' | 'warn' | 'off' } {
+  if (key.revokedAt) return { label: 'Revoked', when: formatDate(key.revokedAt), tone: 'off' }
   const expires = key.expiresAt ? Date.parse(key.expiresAt) : undefined
   if (expires !== undefined && expires <= Date.now()) {
-    return { label: `Expired ${formatDate(key.expiresAt)}`, tone: 'off' }
+    return { label: 'Expired', when: formatDate(key.expiresAt), tone: 'off' }
   }
   if (key.replacedBy) {
-    return { label: `Rotated; works until ${formatDate(key.expiresAt)}`, tone: 'warn' }
+    return { label: 'Rotated', when: `works until ${formatDate(key.expiresAt)}`, tone: 'warn' }
   }
-  if (expires !== undefined) return { label: `Expires ${formatDate(key.expiresAt)}`, tone: 'warn' }
+  if (expires !== undefined) {
+    return { label: 'Expires', when: formatDate(key.expiresAt), tone: 'warn' }
+  }
   return { label: 'Active', tone: 'ok' }
 }
 
@@ -69,6 +71,9 @@ export class AaKeysPage extends LitElement {
   static override styles = [
     portalStyles,
     css`
+      td code {
+        white-space: nowrap;
+      }
       .key-value {
         font-size: 1rem;
       }
@@ -185,7 +190,12 @@ export class AaKeysPage extends LitElement {
       </td>
       <td data-label="Created">${formatDate(key.createdAt)}</td>
       <td data-label="Last used">${key.lastUsedAt ? formatDate(key.lastUsedAt) : 'Never'}</td>
-      <td data-label="State"><span class="badge ${state.tone}">${state.label}</span></td>
+      <td data-label="State">
+        <div>
+          <span class="badge ${state.tone}">${state.label}</span>
+          ${state.when ? html`<div class="hint">${state.when}</div>` : nothing}
+        </div>
+      </td>
       <td data-label="Actions">
         ${
           isUsable(key)

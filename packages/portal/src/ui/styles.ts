@@ -185,7 +185,7 @@ export const portalStyles = css`
     vertical-align: top;
     padding: 8px 10px;
     border-bottom: 1px solid var(--portal-border, #d4d8de);
-    overflow-wrap: anywhere;
+    overflow-wrap: break-word;
   }
   th {
     font-size: 0.875rem;
