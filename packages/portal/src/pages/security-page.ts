@@ -229,6 +229,9 @@ export class AaSecurityPage extends LitElement {
     await this._run(
       async () => {
         this._setup = await this.api.request<TotpSetup>('POST', '/me/totp/setup')
+        // The button that had focus is gone: continue where the member types next.
+        await this.updateComplete
+        this.renderRoot.querySelector<HTMLInputElement>('input[name="code"]')?.focus()
       },
       (err) => {
         this._totpErrors = formErrors(err)
