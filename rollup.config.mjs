@@ -1,5 +1,6 @@
 // One shared factory for every bundle; each package passes only its entry points.
 // Type checking comes from `tsc -b`; rollup compiles, bundles and writes the public .d.ts files.
+import { createHash } from 'node:crypto'
 import { readFileSync, rmSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -204,4 +205,53 @@ export function widget() {
   ]
 }
 
-export default [...library('sdk', ['index', 'protocol']), ...widget()]
+// ---------------------------------------------------------------------------------------------
+// portal: the dealership portal, a single-page app the server serves at /portal.
+
+const portalDir = fileURLToPath(new URL('packages/portal/', import.meta.url))
+const portalDist = path.join(portalDir, 'dist')
+
+/**
+ * Writes `index.html` around the hashed entry chunk and a hashed copy of the global stylesheet.
+ * Everything but `index.html` sits in `assets/`, so the server can cache those for a year.
+ */
+const portalHtml = () => ({
+  name: 'portal-html',
+  generateBundle(_options, bundle) {
+    const entry = Object.values(bundle).find((chunk) => chunk.type === 'chunk' && chunk.isEntry)
+    const css = readFileSync(path.join(portalDir, 'src/styles.css'), 'utf8')
+    const cssHash = createHash('sha256').update(css).digest('base64url').slice(0, 10)
+    const cssFile = `assets/styles-${cssHash}.css`
+    this.emitFile({ type: 'asset', fileName: cssFile, source: css })
+    const html = readFileSync(path.join(portalDir, 'index.html'), 'utf8')
+      .replace('%SCRIPT%', `/portal/${entry.fileName}`)
+      .replace('%STYLES%', `/portal/${cssFile}`)
+    this.emitFile({ type: 'asset', fileName: 'index.html', source: html })
+  },
+})
+
+export function portal() {
+  return [
+    {
+      input: { main: path.join(portalDir, 'src/main.ts') },
+      plugins: [
+        // tsc -b writes its declarations to dist/types; only the served files are replaced.
+        clean(path.join(portalDist, 'assets')),
+        nodeResolve({ browser: true }),
+        commonjs(),
+        ts('portal'),
+        terser({ module: true, ecma: 2020, compress: { passes: 2 }, format: { comments: /^!/ } }),
+        portalHtml(),
+      ],
+      output: {
+        dir: portalDist,
+        format: 'esm',
+        entryFileNames: 'assets/[name]-[hash].js',
+        chunkFileNames: 'assets/[name]-[hash].js',
+        sourcemap: true,
+      },
+    },
+  ]
+}
+
+export default [...library('sdk', ['index', 'protocol']), ...widget(), ...portal()]

@@ -3,14 +3,26 @@ import type { ErrorBody } from '@avataradam/sdk/protocol'
 /** An error the server answered with (`{ error: { code, message } }`), or a network failure. */
 export class ApiError extends Error {
   override name = 'ApiError'
+  readonly code: ErrorBody['code'] | 'network_error'
+  readonly status: number
+  /** Machine-readable detail, such as `{ issues: [{ path, message }] }` for invalid fields. */
+  readonly details?: unknown
+  /** Seconds to wait before trying again (`rate_limited`). */
+  readonly retryAfter?: number
+
+  // Fields spelled out rather than parameter properties: the repo compiles with erasableSyntaxOnly.
   constructor(
-    readonly code: ErrorBody['code'] | 'network_error',
+    code: ErrorBody['code'] | 'network_error',
     message: string,
-    readonly status: number,
-    readonly details?: unknown,
-    readonly retryAfter?: number,
+    status: number,
+    details?: unknown,
+    retryAfter?: number,
   ) {
     super(message)
+    this.code = code
+    this.status = status
+    this.details = details
+    this.retryAfter = retryAfter
   }
 }
 

@@ -14,6 +14,7 @@ import { lockDataDir } from './db/data-dir-lock.ts'
 import { type Db, migrate, openDb } from './db/index.ts'
 import { type DemoDealership, ensureDemoDealership } from './demo/seed.ts'
 import { createApp } from './http/app.ts'
+import { findPortalDist } from './http/portal-assets.ts'
 import { findWidgetDist } from './http/widget-assets.ts'
 import { jobQueuesFromConfig, processDeliveries, processIngestion } from './jobs/job-queues.ts'
 import type { JobQueues } from './jobs/queues.ts'
@@ -69,6 +70,8 @@ export interface ServerParts {
   vectors?: VectorStore | undefined
   transcriber?: Transcriber | undefined
   synthesizer?: SpeechSynthesizer | undefined
+  /** The built portal served at /portal; the workspace's build by default, null for none. */
+  portalDist?: string | null | undefined
 }
 
 export interface RunningServer {
@@ -360,6 +363,10 @@ export async function startServer(
       },
     },
     widgetDist: findWidgetDist(),
+    portalDist:
+      options.parts?.portalDist === undefined
+        ? findPortalDist()
+        : (options.parts.portalDist ?? undefined),
     providers: {
       overrides,
       changed: (tenantId) => {

@@ -27,6 +27,7 @@ import { apiReferenceRoutes } from './api-reference.ts'
 import type { AppEnv } from './env.ts'
 import { handleError, validationHook } from './errors.ts'
 import { healthRoutes, type Readiness } from './health.ts'
+import { portalRoutes } from './portal-assets.ts'
 import { requestLog } from './request-log.ts'
 import { type SiteOptions, siteRoutes } from './site.ts'
 import { type AccessTokenVerifier, v1Auth } from './v1-auth.ts'
@@ -49,6 +50,8 @@ export interface AppDeps {
   limits: { uploadBytes: number; jsonBytes: number }
   /** A static site served at `/` (the demo dealership site). */
   site?: SiteOptions | undefined
+  /** The built portal, served at `/portal/` (a "not built" page without it). */
+  portalDist?: string | undefined
   /** The built widget, served at `/widget/`. */
   widgetDist?: string | undefined
   /** Prometheus metrics, served at `/metrics` (behind `token` when one is set). */
@@ -136,6 +139,7 @@ export function createApp(deps: AppDeps) {
   app.route('/v1', v1)
 
   if (deps.widgetDist) app.route('/', widgetRoutes(deps.widgetDist))
+  app.route('/', portalRoutes(deps.portalDist))
   if (deps.site) app.route('/', siteRoutes(deps.site))
   return app
 }
