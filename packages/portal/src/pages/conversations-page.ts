@@ -191,7 +191,7 @@ export class ConversationsPage extends LitElement {
     this.#refreshTimer = undefined
   }
 
-  protected override updated(changed: PropertyValues<this>): void {
+  protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('api') && this.api) {
       void this.#loadList()
       if (this._selectedId) void this.#loadDetail(this._selectedId)

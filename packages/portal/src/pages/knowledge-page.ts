@@ -47,6 +47,12 @@ export class KnowledgePage extends LitElement {
       .drop p {
         margin: 0 0 0.5rem;
       }
+      .drop p.hint {
+        margin: 0.5rem 0 0;
+      }
+      .uploads progress {
+        grid-column: 1 / -1;
+      }
       .uploads li {
         display: grid;
         grid-template-columns: minmax(0, 1fr) minmax(6rem, 12rem);
@@ -115,7 +121,7 @@ export class KnowledgePage extends LitElement {
     this.#pollTimer = undefined
   }
 
-  protected override updated(changed: PropertyValues<this>): void {
+  protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('api') && this.api) {
       this.#queue?.stop()
       this.#queue = new UploadQueue(this.api, (item) => this.#uploadChanged(item))
@@ -292,7 +298,7 @@ export class KnowledgePage extends LitElement {
             aria-label="Documents to upload"
             @change=${this.#onPicked}
           />
-          <p class="muted" style="margin-top:0.5rem">
+          <p class="muted hint">
             Text, Markdown, HTML, PDF, Word (.docx) or a CSV inventory feed.
           </p>
         </div>
@@ -348,7 +354,6 @@ export class KnowledgePage extends LitElement {
               max="1"
               .value=${value}
               aria-label=${`${u.name}: ${label}`}
-              style="grid-column: 1 / -1"
             ></progress>`
         }
       </li>

@@ -123,6 +123,16 @@ export class WidgetSettingsPage extends LitElement {
       .ok {
         color: #15803d;
       }
+      .bar .error {
+        flex-basis: 100%;
+      }
+      .color input:not([type='color']) {
+        max-width: 8rem;
+      }
+      .legend-like {
+        display: block;
+        font-weight: 600;
+      }
       @media (max-width: 700px) {
         .layout {
           grid-template-columns: 1fr;
@@ -179,7 +189,7 @@ export class WidgetSettingsPage extends LitElement {
     removeEventListener('beforeunload', this.#beforeUnload)
   }
 
-  protected override updated(changed: PropertyValues<this>): void {
+  protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('api') && this.api) void this.#load()
   }
 
@@ -325,7 +335,7 @@ export class WidgetSettingsPage extends LitElement {
         >
         ${
           this._saveError
-            ? html`<p class="error" id="save-error" role="alert" tabindex="-1" style="flex-basis:100%">
+            ? html`<p class="error" id="save-error" role="alert" tabindex="-1">
               Not saved: ${this._saveError}
             </p>`
             : nothing
@@ -467,7 +477,6 @@ export class WidgetSettingsPage extends LitElement {
             id=${`${key}-hex`}
             maxlength="7"
             spellcheck="false"
-            style="max-width: 8rem"
             .value=${value}
             aria-invalid=${error ? 'true' : 'false'}
             aria-describedby=${`${key}-error`}
@@ -487,7 +496,7 @@ export class WidgetSettingsPage extends LitElement {
         ${this.#renderColor('onPrimary', 'Text on the main colour', draft)}
       </div>
       <div class="field" role="radiogroup" aria-labelledby="avatar-label">
-        <span id="avatar-label" style="font-weight:600">Avatar</span><br />
+        <span id="avatar-label" class="legend-like">Avatar</span>
         <label class="check">
           <input
             type="radio"
