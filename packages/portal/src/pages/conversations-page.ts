@@ -402,7 +402,7 @@ export class ConversationsPage extends LitElement {
       <p class="muted" aria-live="polite">
         ${
           rows.length
-            ? `${rows.length}${this._nextBefore ? '+' : ''} conversation${rows.length === 1 ? '' : 's'}${this._filters.live ? ' active in the last 5 minutes (refreshes every 10 s)' : ''}`
+            ? `${rows.length}${this._nextBefore ? '+' : ''} conversation${rows.length === 1 && !this._nextBefore ? '' : 's'}${this._filters.live ? ' active in the last 5 minutes (refreshes every 10 s)' : ''}`
             : filtered || this._filters.hasLead
               ? 'No conversation matches these filters.'
               : 'No conversations yet. They appear here once visitors chat with the widget.'
