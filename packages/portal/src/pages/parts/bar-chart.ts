@@ -1,5 +1,5 @@
 import { css, html, LitElement, nothing, svg } from 'lit'
-import { customElement, property } from 'lit/decorators.js'
+import { customElement, property, state } from 'lit/decorators.js'
 import { styleMap } from 'lit/directives/style-map.js'
 
 export interface ChartSeries {
@@ -10,7 +10,8 @@ export interface ChartSeries {
   values: number[]
 }
 
-const WIDTH = 640
+/** Drawn at the element's own width (so labels keep their size on a phone), else this. */
+const DEFAULT_WIDTH = 640
 const HEIGHT = 220
 const PAD = { top: 10, right: 8, bottom: 26, left: 36 }
 const TICKS = 4
@@ -94,7 +95,24 @@ export class BarChart extends LitElement {
   /** Stacked bottom-up, in this order. */
   @property({ attribute: false }) accessor series: ChartSeries[] = []
 
+  @state() accessor _width = DEFAULT_WIDTH
+  #resize = new ResizeObserver(([entry]) => {
+    const width = Math.round(entry?.contentRect.width ?? 0)
+    if (width > 0 && width !== this._width) this._width = Math.max(280, width)
+  })
+
+  override connectedCallback(): void {
+    super.connectedCallback()
+    this.#resize.observe(this)
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback()
+    this.#resize.disconnect()
+  }
+
   override render() {
+    const WIDTH = this._width
     const n = this.labels.length
     const totals = this.labels.map((_, i) =>
       this.series.reduce((sum, s) => sum + (s.values[i] ?? 0), 0),
@@ -105,7 +123,8 @@ export class BarChart extends LitElement {
     const slot = n ? plotW / n : plotW
     const barW = Math.max(1, slot * 0.7)
     const y = (v: number) => PAD.top + plotH - (v / max) * plotH
-    const every = Math.max(1, Math.ceil(n / 8))
+    // About one day label per 70 px, so they never overlap.
+    const every = Math.max(1, Math.ceil(n / Math.max(2, Math.floor(plotW / 70))))
     const ticks = Array.from({ length: TICKS + 1 }, (_, i) => (max / TICKS) * i)
 
     return html`
