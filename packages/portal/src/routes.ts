@@ -1,4 +1,5 @@
 import type { PortalRoute } from './api.ts'
+import { dataRoutes } from './pages/data-routes.ts'
 
 /** The pages this shell brings: account administration. */
 export const shellRoutes: PortalRoute[] = [
@@ -38,14 +39,8 @@ export const shellRoutes: PortalRoute[] = [
   },
 ]
 
-// ──────────────────────────────────────────────────────────────────────────────────────────────
-// MERGE POINT: the data pages (knowledge, widget settings, conversations, analytics) come from
-// src/pages/data-routes.ts. At merge, add
-//   import { dataRoutes } from './pages/data-routes.ts'
-// and make this `[...dataRoutes, ...shellRoutes]` (nav order follows this list).
-// ──────────────────────────────────────────────────────────────────────────────────────────────
 /** Every signed-in page, in navigation order. */
-export const routes: PortalRoute[] = [...shellRoutes]
+export const routes: PortalRoute[] = [...dataRoutes, ...shellRoutes]
 
 /** Where a member lands after signing in: the knowledge page when they may see it. */
 export const PREFERRED_LANDING = '/knowledge'
