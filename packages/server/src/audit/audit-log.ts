@@ -11,6 +11,12 @@ export interface AuditRecord {
   details?: Record<string, unknown> | undefined
 }
 
+/** Who made a change and from where: what a use case needs to record it. */
+export interface AuditContext {
+  actor: AuditActor
+  ip?: string | null | undefined
+}
+
 /**
  * Appends to a dealership's audit log. Call it inside the transaction that makes the change, so
  * the entry exists exactly when the change does.
