@@ -14,6 +14,11 @@ import { lockDataDir } from './db/data-dir-lock.ts'
 import { type Db, migrate, openDb } from './db/index.ts'
 import { type DemoDealership, ensureDemoDealership } from './demo/seed.ts'
 import { createApp } from './http/app.ts'
+import { broadcastWidgetSettings, welcomeVisitor } from './widget-settings/socket.ts'
+import {
+  createWidgetSettingsService,
+  type WidgetSettingsService,
+} from './widget-settings/widget-settings.ts'
 import { findWidgetDist } from './http/widget-assets.ts'
 import { jobQueuesFromConfig, processDeliveries, processIngestion } from './jobs/job-queues.ts'
 import type { JobQueues } from './jobs/queues.ts'
@@ -81,6 +86,7 @@ export interface RunningServer {
   db: Db
   io: RealtimeServer
   keys: KeyService
+  widgetSettings: WidgetSettingsService
   ingestion: IngestionWorker
   /** The email, webhook and ingestion queues (BullMQ with REDIS_URL, else in this process). */
   queues: JobQueues
@@ -341,11 +347,18 @@ export async function startServer(
   let started = false
   const siteDir = config.siteDir ?? (config.demo ? DEFAULT_SITE_DIR : undefined)
 
+  const widgetSettings = createWidgetSettingsService(
+    db,
+    // Called only after start, by which time the realtime server exists.
+    { changed: (tenantId, settings) => broadcastWidgetSettings(io, tenantId, settings) },
+    readDb,
+  )
   const app = createApp({
     log,
     db,
     readDb,
     keys,
+    widgetSettings,
     documents,
     search,
     requestLimiter: limiter('rest', limits.requestsPerMinute, 60),
@@ -440,6 +453,7 @@ export async function startServer(
       return
     }
     refuseStaffEvents(handle)
+    void welcomeVisitor(socket, widgetSettings, log)
     registerSpeechHandlers(socket, {
       transcriber,
       capabilities,
@@ -490,6 +504,7 @@ export async function startServer(
       db,
       keys,
       documents,
+      widgetSettings,
       log,
       origins: [publicUrl, `http://localhost:${port}`, `http://127.0.0.1:${port}`],
     })
@@ -515,6 +530,7 @@ export async function startServer(
     db,
     io,
     keys,
+    widgetSettings,
     ingestion,
     queues,
     demo,
