@@ -14,11 +14,6 @@ import { lockDataDir } from './db/data-dir-lock.ts'
 import { type Db, migrate, openDb } from './db/index.ts'
 import { type DemoDealership, ensureDemoDealership } from './demo/seed.ts'
 import { createApp } from './http/app.ts'
-import { broadcastWidgetSettings, welcomeVisitor } from './widget-settings/socket.ts'
-import {
-  createWidgetSettingsService,
-  type WidgetSettingsService,
-} from './widget-settings/widget-settings.ts'
 import { findWidgetDist } from './http/widget-assets.ts'
 import { jobQueuesFromConfig, processDeliveries, processIngestion } from './jobs/job-queues.ts'
 import type { JobQueues } from './jobs/queues.ts'
@@ -59,6 +54,11 @@ import { createProviderOverrides } from './tenants/provider-overrides.ts'
 import { findTenant } from './tenants/tenants-repo.ts'
 import { tracedDb } from './tracing/traced-db.ts'
 import { createTracing } from './tracing/tracing.ts'
+import { broadcastWidgetSettings, welcomeVisitor } from './widget-settings/socket.ts'
+import {
+  createWidgetSettingsService,
+  type WidgetSettingsService,
+} from './widget-settings/widget-settings.ts'
 
 const DEFAULT_SITE_DIR = fileURLToPath(
   new URL('../../../examples/dealership-site/', import.meta.url),

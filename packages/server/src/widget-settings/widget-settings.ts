@@ -10,10 +10,7 @@ export interface WidgetSettingsService {
   put(tenantId: string, settings: WidgetSettings, audit?: AuditContext): Promise<WidgetSettings>
 }
 
-export async function readWidgetSettings(
-  tx: Queryable,
-  tenantId: string,
-): Promise<WidgetSettings> {
+export async function readWidgetSettings(tx: Queryable, tenantId: string): Promise<WidgetSettings> {
   const [row] = await tx.query<{ settings: WidgetSettings | string }>(
     'select settings from widget_settings where tenant_id = $1',
     [tenantId],
