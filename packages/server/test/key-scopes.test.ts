@@ -21,15 +21,23 @@ beforeAll(async () => {
 afterAll(() => server.stop())
 
 async function auditOf(tenantId: string) {
-  return server.db.query<{
+  const rows = await server.db.query<{
     action: string
     target: string | null
     actor_type: string
-    details: Record<string, unknown>
+    details: Record<string, unknown> | string
   }>(
     'select action, target, actor_type, details from audit_log where tenant_id = $1 order by seq',
     [tenantId],
   )
+  // PostgreSQL's driver hands jsonb over as text; PGlite parses it.
+  return rows.map((r) => ({
+    ...r,
+    details: (typeof r.details === 'string' ? JSON.parse(r.details) : r.details) as Record<
+      string,
+      unknown
+    >,
+  }))
 }
 
 describe('secret key scopes', () => {

@@ -67,11 +67,11 @@ describe('GET and PUT /v1/widget-settings', () => {
     expect(res.status).toBe(200)
     expect(res.body).toEqual({ ...VALID, languages: ['en-US', 'es'] })
     expect((await api(server, a.secret.key, 'GET', '/v1/widget-settings')).body).toEqual(res.body)
-    const [entry] = await server.db.query<{ action: string; details: { fields: string[] } }>(
-      `select action, details from audit_log where tenant_id = $1 and action = 'settings.changed'`,
+    const [entry] = await server.db.query<{ details: string }>(
+      `select details::text from audit_log where tenant_id = $1 and action = 'settings.changed'`,
       [a.tenantId],
     )
-    expect(entry?.details.fields).toEqual([
+    expect(JSON.parse(entry!.details).fields).toEqual([
       'assistantName',
       'greeting',
       'suggestions',

@@ -25,7 +25,7 @@ export async function recordAudit(db: Queryable, entry: AuditRecord): Promise<vo
   const actor = entry.actor
   await db.query(
     `insert into audit_log (id, tenant_id, action, actor_type, actor_id, actor_label, target, ip, details)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9::text::jsonb)`,
     [
       newId(),
       entry.tenantId,
