@@ -24,6 +24,7 @@ import {
   type SpeechAudio,
   type SpeechError,
   type SpeechStartPayload,
+  type WidgetSettings,
 } from './protocol.ts'
 import { randomId } from './random-id.ts'
 import { type SpeechRecording, startRecording } from './speech-recording.ts'
@@ -74,6 +75,11 @@ export interface ClientEvents {
   'speech:audio': (audio: SpeechAudio) => void
   /** A spoken answer or a recording failed; the text answer is unaffected. */
   'speech:error': (error: SpeechError) => void
+  /**
+   * The dealership's widget settings: right after each connection, and again whenever the
+   * dealership changes them. Also kept in `client.settings`.
+   */
+  settings: (settings: WidgetSettings) => void
 }
 
 export interface AskOptions {
@@ -92,6 +98,8 @@ export interface VisitorClient {
   /** The conversation new messages continue; undefined until the first answer starts one. */
   readonly conversationId: string | undefined
   readonly status: ClientStatus
+  /** The dealership's widget settings as last received; undefined until the first connection. */
+  readonly settings: WidgetSettings | undefined
   /**
    * Sends a message and streams the answer. Works offline too: messages wait, in order, and go
    * out once, when the connection is back.
@@ -185,6 +193,7 @@ export function createClient(options: ClientOptions): VisitorClient {
     options.conversationId ?? storage?.getItem(`${storageKey}:conversation`) ?? undefined
   let page = options.page
   let status: ClientStatus = 'connecting'
+  let settings: WidgetSettings | undefined
   const ackTimeoutMs = options.ackTimeoutMs ?? 15_000
   const listeners = Object.fromEntries(
     [
@@ -198,6 +207,7 @@ export function createClient(options: ClientOptions): VisitorClient {
       'conversation',
       'speech:audio',
       'speech:error',
+      'settings',
     ].map((e) => [e, new Set()]),
   ) as unknown as Listeners
   const emit = <E extends keyof ClientEvents>(event: E, ...args: Parameters<ClientEvents[E]>) => {
@@ -421,6 +431,10 @@ export function createClient(options: ClientOptions): VisitorClient {
   socket.on('lead:request', (r) => emit('lead:request', r))
   socket.on('speech:audio', (a) => emit('speech:audio', a))
   socket.on('speech:error', (e) => emit('speech:error', e))
+  socket.on('widget:settings', (next) => {
+    settings = next
+    emit('settings', next)
+  })
   // Asked once per connection: another instance after a reconnect may be configured otherwise.
   let offered: Promise<ServerCapabilities> | undefined
   socket.on('disconnect', () => {
@@ -461,6 +475,9 @@ export function createClient(options: ClientOptions): VisitorClient {
     },
     get status() {
       return status
+    },
+    get settings() {
+      return settings
     },
     ask(text, askOptions = {}) {
       const stream = new AnswerStream(askOptions.clientMessageId ?? randomId('m_'))

@@ -554,6 +554,11 @@ export interface ServerToClientEvents {
   'lead:request': (request: LeadRequest) => void
   'speech:audio': (audio: SpeechAudio) => void
   'speech:error': (error: SpeechError) => void
+  /**
+   * The dealership's widget settings: sent to a visitor's socket right after it connects, and
+   * again whenever the dealership changes them.
+   */
+  'widget:settings': (settings: WidgetSettings) => void
 }
 
 /** Names of the events a client may emit; anything else is answered with `unknown_event`. */
@@ -635,6 +640,10 @@ export interface Analytics {
     /** cachedAnswers / openingAnswers; null without opening answers. */
     hitRate: number | null
   }
+  /** The questions visitors asked most over the window, at most 10. */
+  topQuestions: QuestionStat[]
+  /** Questions answered without any citation from the knowledge base, or not answered; at most 10. */
+  unansweredQuestions: QuestionStat[]
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -647,11 +656,21 @@ export interface ConversationSummary {
   messageCount: number
   createdAt: string
   updatedAt: string
+  /** The text of the conversation's latest message. */
+  lastMessage: string | null
+  /** Whether the visitor left their contact details in it. */
+  hasLead: boolean
 }
 
-/** `GET /v1/conversations`. */
+/**
+ * `GET /v1/conversations?q=&since=&until=&live=&hasLead=&before=&limit=`: most recently active
+ * first. `q` matches any message's text (case-insensitive); `live=true` keeps those active in the
+ * last 5 minutes; `before` is the `nextBefore` of the previous page.
+ */
 export interface ConversationList {
   conversations: ConversationSummary[]
+  /** Pass as `before` for the next page; null at the end. */
+  nextBefore: string | null
 }
 
 /** `GET /v1/conversations/:id`. */
@@ -678,6 +697,10 @@ export interface ApiKeySummary {
   expiresAt: string | null
   revokedAt: string | null
   lastUsedAt: string | null
+  /** What a secret key may do; empty for publishable keys (they only serve visitors). */
+  scopes: KeyScope[]
+  /** The key that replaced this one when it was rotated; it works until `expiresAt`. */
+  replacedBy: string | null
 }
 
 /** A key just created: the only time `key` is returned. */
@@ -694,6 +717,8 @@ export interface CreateKeyRequest {
   allowedOrigins?: string[]
   /** ISO 8601 time after which the key is refused. */
   expiresAt?: string
+  /** Secret keys only: what the key may do. Default: every scope (`KEY_SCOPES`). */
+  scopes?: KeyScope[]
 }
 
 /** `GET /v1/keys`. */

@@ -23,7 +23,9 @@ import type {
   LlmOverride,
   LlmOverrideSummary,
   ProviderOverrides,
+  RotateKeyRequest,
   SearchResult,
+  WidgetSettings,
 } from './protocol.ts'
 
 export interface ServerClientOptions {
@@ -42,6 +44,22 @@ export interface UploadOptions {
   contentType?: string
 }
 
+/** Filters of `GET /v1/conversations`; all optional, combined with "and". */
+export interface ConversationQuery {
+  limit?: number
+  /** Text in any of its messages, case-insensitive. */
+  q?: string
+  /** Active at or after (ISO 8601). */
+  since?: string
+  /** Started before (ISO 8601). */
+  until?: string
+  /** Only those active in the last 5 minutes. */
+  live?: boolean
+  hasLead?: boolean
+  /** The `nextBefore` of the previous page. */
+  before?: string
+}
+
 export interface WaitOptions {
   /** Called with each status seen while waiting. */
   onProgress?: (document: KnowledgeDocument) => void
@@ -58,11 +76,16 @@ export interface ServerClient {
     get(id: string): Promise<KnowledgeDocument>
     list(): Promise<KnowledgeDocument[]>
     delete(id: string): Promise<void>
+    /** Processes a document again from its stored upload; its passages are replaced once done. */
+    reindex(id: string): Promise<KnowledgeDocument>
     /** Polls until the document is ready; throws with its error if processing failed. */
     waitUntilReady(id: string, options?: WaitOptions): Promise<KnowledgeDocument>
   }
   conversations: {
-    list(options?: { limit?: number }): Promise<ConversationList['conversations']>
+    /** The first page of conversations matching `query`, most recently active first. */
+    list(query?: ConversationQuery): Promise<ConversationList['conversations']>
+    /** A page with its cursor: pass `nextBefore` as `before` for the next one. */
+    page(query?: ConversationQuery): Promise<ConversationList>
     get(id: string): Promise<ConversationDetail>
   }
   keys: {
@@ -70,6 +93,17 @@ export interface ServerClient {
     /** The full key is in the result, and only there: store it now. */
     create(request: CreateKeyRequest): Promise<CreatedApiKey>
     revoke(id: string): Promise<ApiKeySummary>
+    /**
+     * A new key like `id` (type, name, origins, scopes), shown this once; the old key keeps
+     * working for `overlapSeconds` (default 24 hours).
+     */
+    rotate(id: string, request?: RotateKeyRequest): Promise<CreatedApiKey>
+  }
+  /** How the dealership's widget looks and greets; open widgets follow changes at once. */
+  widgetSettings: {
+    get(): Promise<WidgetSettings>
+    /** Replaces every field; invalid settings are refused (`invalid_request`) and change nothing. */
+    put(settings: WidgetSettings): Promise<WidgetSettings>
   }
   /** The passages the assistant would read to answer `query`. */
   search(query: string, options?: { limit?: number }): Promise<SearchResult['hits']>
@@ -172,6 +206,7 @@ export function createServerClient(options: ServerClientOptions): ServerClient {
     get: (id) => call('GET', `/v1/documents/${enc(id)}`),
     list: async () => (await call<DocumentList>('GET', '/v1/documents')).documents,
     delete: (id) => call('DELETE', `/v1/documents/${enc(id)}`),
+    reindex: (id) => call('POST', `/v1/documents/${enc(id)}/reindex`),
     async waitUntilReady(id, wait = {}) {
       const started = Date.now()
       for (;;) {
@@ -193,16 +228,20 @@ export function createServerClient(options: ServerClientOptions): ServerClient {
     },
   }
 
+  function conversationPage(query: ConversationQuery): Promise<ConversationList> {
+    const params = new URLSearchParams()
+    for (const [name, value] of Object.entries(query)) {
+      if (value !== undefined) params.set(name, String(value))
+    }
+    const qs = params.toString()
+    return call('GET', `/v1/conversations${qs ? `?${qs}` : ''}`)
+  }
+
   return {
     documents,
     conversations: {
-      list: async (opts = {}) =>
-        (
-          await call<ConversationList>(
-            'GET',
-            `/v1/conversations${opts.limit ? `?limit=${opts.limit}` : ''}`,
-          )
-        ).conversations,
+      list: async (query = {}) => (await conversationPage(query)).conversations,
+      page: (query = {}) => conversationPage(query),
       get: (id) => call('GET', `/v1/conversations/${enc(id)}`),
     },
     leads: {
@@ -221,6 +260,11 @@ export function createServerClient(options: ServerClientOptions): ServerClient {
       list: async () => (await call<KeyList>('GET', '/v1/keys')).keys,
       create: (request) => call('POST', '/v1/keys', request),
       revoke: (id) => call('POST', `/v1/keys/${enc(id)}/revoke`),
+      rotate: (id, request = {}) => call('POST', `/v1/keys/${enc(id)}/rotate`, request),
+    },
+    widgetSettings: {
+      get: () => call('GET', '/v1/widget-settings'),
+      put: (settings) => call('PUT', '/v1/widget-settings', settings),
     },
     search: async (query, opts = {}) =>
       (await call<SearchResult>('POST', '/v1/search', { query, ...opts })).hits,

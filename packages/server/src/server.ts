@@ -56,6 +56,11 @@ import { createProviderOverrides } from './tenants/provider-overrides.ts'
 import { findTenant } from './tenants/tenants-repo.ts'
 import { tracedDb } from './tracing/traced-db.ts'
 import { createTracing } from './tracing/tracing.ts'
+import { broadcastWidgetSettings, welcomeVisitor } from './widget-settings/socket.ts'
+import {
+  createWidgetSettingsService,
+  type WidgetSettingsService,
+} from './widget-settings/widget-settings.ts'
 
 const DEFAULT_SITE_DIR = fileURLToPath(
   new URL('../../../examples/dealership-site/', import.meta.url),
@@ -85,6 +90,7 @@ export interface RunningServer {
   db: Db
   io: RealtimeServer
   keys: KeyService
+  widgetSettings: WidgetSettingsService
   ingestion: IngestionWorker
   /** The email, webhook and ingestion queues (BullMQ with REDIS_URL, else in this process). */
   queues: JobQueues
@@ -345,11 +351,18 @@ export async function startServer(
   let started = false
   const siteDir = config.siteDir ?? (config.demo ? DEFAULT_SITE_DIR : undefined)
 
+  const widgetSettings = createWidgetSettingsService(
+    db,
+    // Called only after start, by which time the realtime server exists.
+    { changed: (tenantId, settings) => broadcastWidgetSettings(io, tenantId, settings) },
+    readDb,
+  )
   const app = createApp({
     log,
     db,
     readDb,
     keys,
+    widgetSettings,
     documents,
     search,
     requestLimiter: limiter('rest', limits.requestsPerMinute, 60),
@@ -448,6 +461,7 @@ export async function startServer(
       return
     }
     refuseStaffEvents(handle)
+    void welcomeVisitor(socket, widgetSettings, log)
     registerSpeechHandlers(socket, {
       transcriber,
       capabilities,
@@ -498,6 +512,7 @@ export async function startServer(
       db,
       keys,
       documents,
+      widgetSettings,
       log,
       origins: [publicUrl, `http://localhost:${port}`, `http://127.0.0.1:${port}`],
     })
@@ -523,6 +538,7 @@ export async function startServer(
     db,
     io,
     keys,
+    widgetSettings,
     ingestion,
     queues,
     demo,

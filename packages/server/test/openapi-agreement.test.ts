@@ -52,6 +52,9 @@ const COMPONENTS: Record<string, string> = {
   CreatedLeadWebhook: 'CreatedLeadWebhook',
   FailedJob: 'FailedJob',
   FailedJobList: 'FailedJobList',
+  RotateKeyRequest: 'RotateKeyRequest',
+  QuestionStat: 'QuestionStat',
+  WidgetSettings: 'WidgetSettings',
 }
 
 let server: TestServer

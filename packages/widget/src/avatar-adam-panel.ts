@@ -1,10 +1,12 @@
 import {
+  type BusinessHours,
   type ChatDone,
   type ClientStatus,
   createClient,
   type LeadSubmitPayload,
   type ServerCapabilities,
   type VisitorClient,
+  type WidgetSettings,
 } from '@avataradam/sdk'
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
@@ -21,6 +23,7 @@ import { loadMuted, saveMuted } from './preferences.ts'
 import { createRecognizer, type Recognizer, type RecognizerEvents } from './recognition.ts'
 import { renderMarkdown } from './render-markdown.ts'
 import { SentenceSplitter } from './sentences.ts'
+import { isOpen, languageName, pickLanguage } from './settings.ts'
 import { createSpeaker } from './speech.ts'
 import type { ClientFactory, Position } from './types.ts'
 import { VideoAvatar, type VideoAvatarFactory } from './video-avatar.ts'
@@ -46,6 +49,8 @@ const PRESENCE: Record<ClientStatus | 'idle', string> = {
  * @fires avatar-adam-close-request - The close button was pressed (does not bubble).
  * @fires avatar-adam-lead - The visitor sent the contact form the assistant offered; `detail` is
  *   the stored `Lead`.
+ * @fires avatar-adam-settings - The dealership's widget settings arrived from the server or
+ *   changed; `detail` is the `WidgetSettings` (does not bubble: `<avatar-adam>` applies them).
  *
  * @csspart panel - The dialog; see `<avatar-adam>` for the other parts.
  */
@@ -71,6 +76,17 @@ export class AvatarAdamPanel extends LitElement {
   @property({ attribute: false }) accessor videoAvatarFactory: VideoAvatarFactory | undefined
   /** How long the video avatar may take to appear before the built-in face stays. */
   @property({ attribute: false }) accessor videoAvatarTimeoutMs = 20_000
+  /** A picture (https URL) shown in place of the built-in face; empty for the face. */
+  @property({ attribute: false }) accessor avatarImage = ''
+  /** Languages the dealership offers; with more than one the visitor may choose. */
+  @property({ attribute: false }) accessor languages: string[] = []
+  /** Opening hours: outside them `hours.closedMessage` shows. Null: always open. */
+  @property({ attribute: false }) accessor hours: BusinessHours | null = null
+  /** Renders from the given settings without connecting (the portal's live preview). */
+  @property({ type: Boolean, reflect: true }) accessor preview = false
+
+  /** The language the visitor chose from `languages`; empty until they choose. */
+  @state() accessor _language = ''
 
   @state() accessor _draft = ''
   @state() accessor _muted = loadMuted()
@@ -86,6 +102,8 @@ export class AvatarAdamPanel extends LitElement {
     answered: (done: ChatDone) => this.#emit('avatar-adam-answer', done),
     status: (status) => this.#emit('avatar-adam-status', { status }),
     error: (code, message) => this.#emit('avatar-adam-error', { code, message }),
+    settings: (settings: WidgetSettings) =>
+      this.dispatchEvent(new CustomEvent('avatar-adam-settings', { detail: settings })),
   })
   /** One splitter per answer: two answers may stream at once. */
   #sentences = new Map<number, SentenceSplitter>()
@@ -150,8 +168,8 @@ export class AvatarAdamPanel extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     const conversation = this.#conversation
     const reconfigured = changed.has('key') || changed.has('server') || changed.has('clientFactory')
-    if (reconfigured && conversation.started) conversation.stop()
-    if (this.open && !conversation.started && this.key) {
+    if ((reconfigured || changed.has('preview')) && conversation.started) conversation.stop()
+    if (this.open && !conversation.started && this.key && !this.preview) {
       const factory = this.clientFactory ?? createClient
       conversation.start(factory, {
         key: this.key,
@@ -172,6 +190,18 @@ export class AvatarAdamPanel extends LitElement {
     if (changed.has('_muted')) this.#avatar.muted = this._muted
     const client = conversation.client
     if (client && client !== this.#speechClient) void this.#offerSpeech(client)
+  }
+
+  /**
+   * The language of the panel and its speech: the page's `locale` wins; then the visitor's
+   * choice among the dealership's languages; then the one of those nearest the browser's.
+   */
+  get #locale(): string {
+    if (this.locale) return this.locale
+    const browser = globalThis.navigator?.languages ?? [globalThis.navigator?.language ?? 'en-US']
+    if (this.languages.length === 0) return browser[0] ?? 'en-US'
+    if (this._language && this.languages.includes(this._language)) return this._language
+    return pickLanguage(this.languages, browser)
   }
 
   get #recognizer(): Recognizer {
@@ -234,7 +264,7 @@ export class AvatarAdamPanel extends LitElement {
     if (!view || !sentences) return
     this.#serverSpoken.delete(view.key)
     if (this._muted || !this.open) return
-    for (const sentence of sentences) this.#speaker.speak(sentence, this.locale || 'en-US')
+    for (const sentence of sentences) this.#speaker.speak(sentence, this.#locale)
   }
 
   protected override updated(): void {
@@ -244,7 +274,9 @@ export class AvatarAdamPanel extends LitElement {
 
   override render(): TemplateResult {
     const conversation = this.#conversation
-    const blocked = conversation.unavailable ?? (this.key ? undefined : 'not-set-up')
+    const blocked = this.preview
+      ? undefined
+      : (conversation.unavailable ?? (this.key ? undefined : 'not-set-up'))
     const asked = conversation.messages.some((m) => m.role === 'visitor')
     return html`<section
       part="panel"
@@ -252,13 +284,21 @@ export class AvatarAdamPanel extends LitElement {
       role="dialog"
       aria-modal="false"
       aria-labelledby="title"
-      lang=${this.locale || nothing}
+      lang=${this.#locale}
     >
       <header part="header">
         ${
           this.#avatar.mode === 'video'
             ? this.#avatar.video
-            : html`<avatar-adam-face
+            : this.avatarImage
+              ? html`<img
+                  part="avatar"
+                  class="avatar-image"
+                  src=${this.avatarImage}
+                  alt=""
+                  referrerpolicy="no-referrer"
+                />`
+              : html`<avatar-adam-face
               part="avatar"
               .state=${this.#faceState()}
               .mouth=${this._mouth}
@@ -267,9 +307,10 @@ export class AvatarAdamPanel extends LitElement {
         <div class="heading">
           <h2 id="title" part="title">${this.assistantName}</h2>
           <p class="presence" part="status">
-            ${blocked ? 'Offline' : PRESENCE[conversation.status]}
+            ${this.preview ? 'Preview' : blocked ? 'Offline' : PRESENCE[conversation.status]}
           </p>
         </div>
+        ${this.languages.length > 1 && !this.locale ? this.#languageMenu() : nothing}
         <button
           class="icon"
           part="button new-conversation"
@@ -340,7 +381,7 @@ export class AvatarAdamPanel extends LitElement {
           maxlength="2000"
           placeholder=${this._listening ? 'Listening…' : 'Ask a question…'}
           .value=${this._draft}
-          ?disabled=${Boolean(blocked)}
+          ?disabled=${Boolean(blocked) || this.preview}
           @input=${this.#onInput}
         />
         ${this.#recognizer.supported ? this.#micButton(Boolean(blocked)) : nothing}
@@ -408,6 +449,28 @@ export class AvatarAdamPanel extends LitElement {
     </details>`
   }
 
+  #languageMenu() {
+    const current = this.#locale
+    return html`<select
+      class="language"
+      part="language"
+      aria-label="Language"
+      title="Language"
+      @change=${this.#onLanguage}
+    >
+      ${this.languages.map(
+        (tag) => html`<option value=${tag} ?selected=${tag === current} lang=${tag}>
+          ${languageName(tag)}
+        </option>`,
+      )}
+    </select>`
+  }
+
+  #onLanguage(event: Event): void {
+    this._language = (event.target as HTMLSelectElement).value
+    this.#speaker.cancel()
+  }
+
   #muteButton() {
     return html`<button
       class="icon"
@@ -441,6 +504,7 @@ export class AvatarAdamPanel extends LitElement {
     if (blocked === 'not-set-up') return "This assistant isn't set up yet."
     if (blocked) return blocked
     if (this._micNotice) return this._micNotice
+    if (this.hours && !isOpen(this.hours)) return this.hours.closedMessage
     const status = this.#conversation.status
     if (status === 'offline')
       return 'Reconnecting… Your messages will be sent when the connection is back.'
@@ -476,14 +540,14 @@ export class AvatarAdamPanel extends LitElement {
     }
     if (!this._muted && this.open) {
       for (const sentence of spoken) {
-        if (!this.#avatar.speak(sentence)) this.#speaker.speak(sentence, this.locale || 'en-US')
+        if (!this.#avatar.speak(sentence)) this.#speaker.speak(sentence, this.#locale)
       }
     }
   }
 
   #send(text: string): void {
     const trimmed = text.trim()
-    if (!trimmed) return
+    if (!trimmed || this.preview) return
     this.#speaker.cancel()
     this.#avatar.interrupt()
     this.#avatar.keepAlive()
@@ -534,7 +598,7 @@ export class AvatarAdamPanel extends LitElement {
     this.#avatar.interrupt()
     this.#player?.cancel()
     this.#player?.unlock()
-    this.#recognizer.start(this.locale || 'en-US')
+    this.#recognizer.start(this.#locale)
   }
 
   #newConversation(): void {

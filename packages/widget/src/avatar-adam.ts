@@ -1,3 +1,4 @@
+import type { WidgetSettings } from '@avataradam/sdk'
 import { ATTRIBUTES } from './attributes.ts'
 import type { AvatarAdamPanel } from './avatar-adam-panel.ts'
 import { launcherStyles } from './launcher-styles.ts'
@@ -88,12 +89,21 @@ function adoptStyles(root: ShadowRoot, text: string): void {
  * <avatar-adam key="pk_live_…" server="https://chat.example.com" theme="auto"></avatar-adam>
  * ```
  *
+ * The dealership's settings (name, greeting, suggestions, colours, avatar, languages, hours)
+ * arrive from the server once connected. What the page sets explicitly wins over them: the
+ * `assistant-name`, `greeting`, `suggestions` and `locale` attributes (and the `suggestions`
+ * property), and `--avatar-adam-accent` / `--avatar-adam-on-accent` in the page's CSS.
+ * `.settings`, when set, is used instead of the server's; with `preview` it is the only source
+ * and nothing connects (the portal's live preview).
+ *
  * @fires avatar-adam-open - The panel opened.
  * @fires avatar-adam-close - The panel closed.
  * @fires avatar-adam-send - The visitor sent a message; `detail: { text }`.
  * @fires avatar-adam-answer - An answer finished; `detail` is the SDK's `ChatDone`.
  * @fires avatar-adam-status - The connection changed; `detail: { status }`.
  * @fires avatar-adam-error - Something failed; `detail: { code, message }`.
+ * @fires avatar-adam-settings - The dealership's widget settings arrived or changed; `detail` is
+ *   the `WidgetSettings` (already applied).
  * @fires avatar-adam-avatar - Which avatar shows: `detail: { provider: 'heygen' | 'builtin',
  *   reason? }`; `reason` says why the built-in face shows after trying HeyGen's video.
  *
@@ -129,7 +139,7 @@ function adoptStyles(root: ShadowRoot, text: string): void {
  * @cssprop --avatar-adam-skin - The avatar's face colour; also `--avatar-adam-hair`.
  */
 export class AvatarAdam extends Base {
-  static observedAttributes = [...ATTRIBUTES, 'publishable-key']
+  static observedAttributes = [...ATTRIBUTES, 'publishable-key', 'preview']
 
   /** Builds the visitor client. Default: the SDK's `createClient`; tests pass a fake. */
   clientFactory: ClientFactory | undefined
@@ -145,6 +155,10 @@ export class AvatarAdam extends Base {
   #panel: AvatarAdamPanel | undefined
   #loading: Promise<AvatarAdamPanel> | undefined
   #suggestions: string[] | undefined
+  /** Given by the page (the portal's preview); wins over the server's. */
+  #settings: WidgetSettings | undefined
+  /** The dealership's, from the server (`widget:settings`). */
+  #serverSettings: WidgetSettings | undefined
   /** Opening at page load must not steal focus from the page; later openings move it in. */
   #connected = false
 
@@ -228,18 +242,50 @@ export class AvatarAdam extends Base {
     this.setAttribute('theme', value)
   }
 
-  /** The name shown in the panel's title and spoken by screen readers. Default: `Adam`. */
+  /**
+   * Widget settings to render from instead of the server's; with `preview`, the only source.
+   * Setting it again (a new object) updates the widget at once.
+   */
+  get settings(): WidgetSettings | undefined {
+    return this.#settings
+  }
+  set settings(value: WidgetSettings | undefined) {
+    this.#settings = value
+    this.#settingsChanged()
+  }
+
+  /**
+   * Renders the panel, open, from `settings` without connecting to a server (no key needed):
+   * the portal's live preview. Reflects the `preview` attribute.
+   */
+  get preview(): boolean {
+    return this.hasAttribute('preview')
+  }
+  set preview(value: boolean) {
+    this.toggleAttribute('preview', value)
+  }
+
+  /** The settings in force: the page's, else (outside a preview) the server's. */
+  get #effective(): WidgetSettings | undefined {
+    return this.#settings ?? (this.preview ? undefined : this.#serverSettings)
+  }
+
+  /**
+   * The name shown in the panel's title and spoken by screen readers: the attribute, else the
+   * dealership's setting, else `Adam`.
+   */
   get assistantName(): string {
-    return this.getAttribute('assistant-name') || 'Adam'
+    return this.getAttribute('assistant-name') || this.#effective?.assistantName || 'Adam'
   }
   set assistantName(value: string) {
     this.setAttribute('assistant-name', value)
   }
 
-  /** The first message of every conversation. */
+  /** The first message of every conversation: the attribute, else the dealership's setting. */
   get greeting(): string {
     return (
       this.getAttribute('greeting') ||
+      this.#effective?.greeting ||
       `Hi, I'm ${this.assistantName}! Ask me about our cars, financing, service or opening hours.`
     )
   }
@@ -254,7 +300,8 @@ export class AvatarAdam extends Base {
   get suggestions(): string[] {
     if (this.#suggestions) return this.#suggestions
     const attribute = this.getAttribute('suggestions')
-    return attribute === null ? DEFAULT_SUGGESTIONS : parseList(attribute)
+    if (attribute !== null) return parseList(attribute)
+    return this.#effective?.suggestions ?? DEFAULT_SUGGESTIONS
   }
   set suggestions(value: string[]) {
     this.#suggestions = value
@@ -272,6 +319,10 @@ export class AvatarAdam extends Base {
   attributeChangedCallback(name: string, old: string | null, value: string | null): void {
     if (name === 'assistant-name') this.#label()
     if (name === 'open' && (old === null) !== (value === null)) this.#openChanged(value !== null)
+    if (name === 'preview') {
+      this.#settingsChanged()
+      if (value !== null) this.open = true
+    }
     this.#sync()
   }
 
@@ -315,7 +366,13 @@ export class AvatarAdam extends Base {
     panel.setAttribute('exportparts', PANEL_PARTS)
     panel.hidden = true
     panel.addEventListener('avatar-adam-close-request', () => {
-      this.open = false
+      // A preview stays open: it is the page's content.
+      if (!this.preview) this.open = false
+    })
+    panel.addEventListener('avatar-adam-settings', (event) => {
+      this.#serverSettings = (event as CustomEvent<WidgetSettings>).detail
+      this.#settingsChanged()
+      this.#emit('avatar-adam-settings', this.#serverSettings)
     })
     this.#panel = panel
     this.#sync()
@@ -352,10 +409,12 @@ export class AvatarAdam extends Base {
 
   #sync(): void {
     if (!this.#panel) return
+    const settings = this.#effective
     const config: PanelConfig = {
       key: this.key,
       server: this.server,
-      locale: this.locale,
+      // Only the page's own: otherwise the panel picks among the dealership's languages.
+      locale: this.getAttribute('locale') ?? '',
       assistantName: this.assistantName,
       greeting: this.greeting,
       suggestions: this.suggestions,
@@ -363,8 +422,27 @@ export class AvatarAdam extends Base {
       clientFactory: this.clientFactory,
       videoAvatarFactory: this.videoAvatarFactory,
       videoAvatarTimeoutMs: this.videoAvatarTimeoutMs,
+      avatarImage: settings?.avatar.kind === 'image' ? settings.avatar.url : '',
+      languages: settings?.languages ?? [],
+      hours: settings?.hours ?? null,
+      preview: this.preview,
     }
     Object.assign(this.#panel, config)
+  }
+
+  /** Name, colours and panel follow new settings. */
+  #settingsChanged(): void {
+    const colors = this.#effective?.colors
+    // Beneath the page's own --avatar-adam-accent and --avatar-adam-on-accent (see launcher-styles).
+    if (colors) {
+      this.style.setProperty('--_settings-accent', colors.primary)
+      this.style.setProperty('--_settings-on-accent', colors.onPrimary)
+    } else {
+      this.style.removeProperty('--_settings-accent')
+      this.style.removeProperty('--_settings-on-accent')
+    }
+    this.#label()
+    this.#sync()
   }
 
   #label(): void {

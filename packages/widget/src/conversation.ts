@@ -11,6 +11,7 @@ import type {
   LeadRequest,
   LeadSubmitPayload,
   VisitorClient,
+  WidgetSettings,
 } from '@avataradam/sdk'
 import type { ReactiveController, ReactiveControllerHost } from 'lit'
 import { canRetry, codeOf, errorText, isUnavailable, UNAVAILABLE_TEXT } from './error-text.ts'
@@ -40,6 +41,8 @@ export interface ConversationEvents {
   answered(done: ChatDone): void
   status(status: ClientStatus): void
   error(code: string, message: string): void
+  /** The dealership's widget settings arrived (after connecting) or changed. */
+  settings?(settings: WidgetSettings): void
 }
 
 /**
@@ -125,6 +128,11 @@ export class Conversation implements ReactiveController {
         })
       }),
     ]
+    const settings = this.#events.settings
+    if (settings) {
+      this.#unsubscribe.push(client.on('settings', (s) => settings(s)))
+      if (client.settings) settings(client.settings)
+    }
     void this.#loadHistory(client)
     this.#host.requestUpdate()
   }

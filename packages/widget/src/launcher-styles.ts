@@ -5,8 +5,8 @@
  */
 
 const light = `
-  --_accent: var(--avatar-adam-accent, #1a56db);
-  --_on-accent: var(--avatar-adam-on-accent, #fff);
+  --_accent: var(--avatar-adam-accent, var(--_settings-accent, #1a56db));
+  --_on-accent: var(--avatar-adam-on-accent, var(--_settings-on-accent, #fff));
   --_surface: var(--avatar-adam-surface, #fff);
   --_surface-alt: var(--avatar-adam-surface-alt, #eef1f5);
   --_text: var(--avatar-adam-text, #1b1f24);
@@ -18,8 +18,8 @@ const light = `
 
 // Every pair keeps 4.5:1 for text and 3:1 for borders and focus rings (WCAG 2.2 AA).
 const dark = `
-  --_accent: var(--avatar-adam-accent, #8ab4f8);
-  --_on-accent: var(--avatar-adam-on-accent, #0b1d3a);
+  --_accent: var(--avatar-adam-accent, var(--_settings-accent, #8ab4f8));
+  --_on-accent: var(--avatar-adam-on-accent, var(--_settings-on-accent, #0b1d3a));
   --_surface: var(--avatar-adam-surface, #1e2126);
   --_surface-alt: var(--avatar-adam-surface-alt, #2b2f36);
   --_text: var(--avatar-adam-text, #e8eaed);
@@ -44,6 +44,8 @@ export const launcherStyles = `
   :host([theme='auto']) {${dark}}
 }
 :host([hidden]) { display: none; }
+/* A preview (the portal's) shows the panel alone, in the page's layout. */
+:host([preview]) .launcher { display: none; }
 .launcher {
   position: fixed;
   z-index: var(--_z);

@@ -72,6 +72,41 @@ export const panelStyles = css`
     flex: 1;
     min-width: 0;
   }
+  .avatar-image {
+    flex: none;
+    width: var(--avatar-adam-face-size, 48px);
+    height: var(--avatar-adam-face-size, 48px);
+    border-radius: 50%;
+    object-fit: cover;
+    background: var(--_surface-alt, #eef1f5);
+  }
+  .language {
+    flex: none;
+    max-width: 8em;
+    padding: 4px;
+    font: inherit;
+    font-size: 13px;
+    color: var(--_text, #1b1f24);
+    background: var(--_surface, #fff);
+    border: 1px solid var(--_border, #747c88);
+    border-radius: 6px;
+  }
+  .language:focus-visible {
+    outline: 3px solid var(--_focus, #1a56db);
+    outline-offset: 1px;
+  }
+  /* The portal's live preview: the panel sits in the page's layout, not in a window corner. */
+  :host([preview]) .panel {
+    position: relative;
+    inset: auto;
+    right: auto;
+    bottom: auto;
+    left: auto;
+    width: 100%;
+    max-width: 390px;
+    height: 560px;
+    animation: none;
+  }
   h2 {
     margin: 0;
     font-size: 16px;

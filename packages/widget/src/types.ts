@@ -1,4 +1,4 @@
-import type { ClientOptions, VisitorClient } from '@avataradam/sdk'
+import type { BusinessHours, ClientOptions, VisitorClient } from '@avataradam/sdk'
 import type { VideoAvatarFactory } from './video-avatar.ts'
 
 /** Builds the visitor client; tests pass one that returns a fake. */
@@ -22,4 +22,8 @@ export interface PanelConfig {
   clientFactory: ClientFactory | undefined
   videoAvatarFactory: VideoAvatarFactory | undefined
   videoAvatarTimeoutMs: number
+  avatarImage: string
+  languages: string[]
+  hours: BusinessHours | null
+  preview: boolean
 }

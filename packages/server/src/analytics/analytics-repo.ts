@@ -1,5 +1,6 @@
 import type { Analytics, AnalyticsDay } from '@avataradam/sdk/protocol'
 import type { Queryable } from '../db/types.ts'
+import { readQuestionStats } from './questions-repo.ts'
 
 const DAY_MS = 24 * 60 * 60 * 1000
 const isoDay = (at: number) => new Date(at).toISOString().slice(0, 10)
@@ -13,7 +14,7 @@ export async function readAnalytics(
 ): Promise<Analytics> {
   const to = isoDay(now)
   const from = isoDay(now - (days - 1) * DAY_MS)
-  const [messages, conversations, cache] = await Promise.all([
+  const [messages, conversations, cache, topQuestions, unansweredQuestions] = await Promise.all([
     tx.query<{ date: string; visitor: number; assistant: number; cached: number }>(
       `select (created_at at time zone 'UTC')::date::text as date,
               count(*) filter (where role = 'visitor')::int as visitor,
@@ -43,6 +44,8 @@ export async function readAnalytics(
           )`,
       [tenantId, from],
     ),
+    readQuestionStats(tx, tenantId, from, { unansweredOnly: false }),
+    readQuestionStats(tx, tenantId, from, { unansweredOnly: true }),
   ])
   const byDay = new Map(messages.map((m) => [m.date, m]))
   const started = new Map(conversations.map((c) => [c.date, c.count]))
@@ -68,5 +71,7 @@ export async function readAnalytics(
       cachedAnswers: cached,
       hitRate: opening > 0 ? cached / opening : null,
     },
+    topQuestions,
+    unansweredQuestions,
   }
 }

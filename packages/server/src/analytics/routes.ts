@@ -1,13 +1,18 @@
-import type { Analytics } from '@avataradam/sdk/protocol'
+import type { Analytics, QuestionStat } from '@avataradam/sdk/protocol'
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
+import { requires } from '../auth/principal.ts'
 import type { Db } from '../db/index.ts'
 import type { AppEnv } from '../http/env.ts'
 import { validationHook } from '../http/errors.ts'
-import { errorResponses, jsonResponse as json } from '../http/schemas.ts'
+import { errorResponses, isoDate, jsonResponse as json } from '../http/schemas.ts'
 import { readAnalytics } from './analytics-repo.ts'
 
 const count = z.number().int().min(0)
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/)
+
+const QuestionStatSchema = z
+  .object({ question: z.string(), count, lastAskedAt: isoDate })
+  .openapi('QuestionStat') satisfies z.ZodType<QuestionStat>
 
 const AnalyticsSchema = z
   .object({
@@ -27,12 +32,20 @@ const AnalyticsSchema = z
       cachedAnswers: count,
       hitRate: z.number().min(0).max(1).nullable(),
     }),
+    topQuestions: z.array(QuestionStatSchema).openapi({
+      description: 'The questions visitors asked most (case and punctuation aside), at most 10',
+    }),
+    unansweredQuestions: z.array(QuestionStatSchema).openapi({
+      description:
+        'Questions answered without citing the knowledge base, or not answered; at most 10',
+    }),
   })
   .openapi('Analytics') satisfies z.ZodType<Analytics>
 
 const get = createRoute({
   method: 'get',
   path: '/analytics',
+  middleware: [requires('analytics')] as const,
   summary: "The dealership's activity per day (UTC) and the answer cache's hit rate",
   request: {
     query: z.object({ days: z.coerce.number().int().min(1).max(90).optional() }),

@@ -11,6 +11,12 @@ export interface AuditRecord {
   details?: Record<string, unknown> | undefined
 }
 
+/** Who made a change and from where: what a use case needs to record it. */
+export interface AuditContext {
+  actor: AuditActor
+  ip?: string | null | undefined
+}
+
 /**
  * Appends to a dealership's audit log. Call it inside the transaction that makes the change, so
  * the entry exists exactly when the change does.
@@ -19,7 +25,7 @@ export async function recordAudit(db: Queryable, entry: AuditRecord): Promise<vo
   const actor = entry.actor
   await db.query(
     `insert into audit_log (id, tenant_id, action, actor_type, actor_id, actor_label, target, ip, details)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9::text::jsonb)`,
     [
       newId(),
       entry.tenantId,

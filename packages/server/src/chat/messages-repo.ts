@@ -333,6 +333,8 @@ interface SummaryRow extends Record<string, unknown> {
   message_count: number
   created_at: Date
   updated_at: Date
+  last_message: string | null
+  has_lead: boolean
 }
 
 const toSummary = (r: SummaryRow): ConversationSummary => ({
@@ -342,22 +344,71 @@ const toSummary = (r: SummaryRow): ConversationSummary => ({
   messageCount: r.message_count,
   createdAt: r.created_at.toISOString(),
   updatedAt: r.updated_at.toISOString(),
+  lastMessage: r.last_message,
+  hasLead: r.has_lead,
 })
 
 const SUMMARY_SQL = `select c.id, c.visitor_id, c.page, c.created_at, c.updated_at,
-  (select count(*)::int from messages m where m.conversation_id = c.id) as message_count
+  (select count(*)::int from messages m where m.conversation_id = c.id) as message_count,
+  (select m.text from messages m where m.conversation_id = c.id order by m.seq desc limit 1)
+    as last_message,
+  exists (select from leads l where l.conversation_id = c.id and l.tenant_id = c.tenant_id)
+    as has_lead
   from conversations c`
 
+/** How long after its last message a conversation counts as live. */
+export const LIVE_CONVERSATION_SECONDS = 5 * 60
+
+export interface ConversationFilter {
+  /** Text in any of its messages, case-insensitive. */
+  q?: string | undefined
+  /** Active at or after. */
+  since?: Date | undefined
+  /** Started before. */
+  until?: Date | undefined
+  /** Active in the last {@link LIVE_CONVERSATION_SECONDS}. */
+  live?: boolean | undefined
+  hasLead?: boolean | undefined
+  /** The last conversation of the previous page. */
+  before?: string | undefined
+  limit: number
+}
+
+const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`
+
+/** A page of conversations, most recently active first, matching every filter given. */
 export async function listConversations(
   db: Queryable,
   tenantId: string,
-  limit: number,
-): Promise<ConversationSummary[]> {
+  filter: ConversationFilter,
+): Promise<{ conversations: ConversationSummary[]; nextBefore: string | null }> {
   const rows = await db.query<SummaryRow>(
-    `${SUMMARY_SQL} where c.tenant_id = $1 order by c.updated_at desc, c.id desc limit $2`,
-    [tenantId, limit],
+    `${SUMMARY_SQL}
+     where c.tenant_id = $1
+       and ($2::text is null or exists (
+         select from messages m where m.conversation_id = c.id and m.text ilike $2))
+       and ($3::timestamptz is null or c.updated_at >= $3)
+       and ($4::timestamptz is null or c.created_at < $4)
+       and (not $5::boolean or c.updated_at > now() - make_interval(secs => $6))
+       and ($7::boolean is null or $7 = exists (
+         select from leads l where l.conversation_id = c.id and l.tenant_id = c.tenant_id))
+       and ($8::uuid is null or (c.updated_at, c.id) < (
+         select b.updated_at, b.id from conversations b where b.tenant_id = $1 and b.id = $8))
+     order by c.updated_at desc, c.id desc limit $9`,
+    [
+      tenantId,
+      filter.q ? likePattern(filter.q) : null,
+      filter.since ?? null,
+      filter.until ?? null,
+      filter.live === true,
+      LIVE_CONVERSATION_SECONDS,
+      filter.hasLead ?? null,
+      filter.before ?? null,
+      filter.limit + 1,
+    ],
   )
-  return rows.map(toSummary)
+  const page = rows.slice(0, filter.limit).map(toSummary)
+  return { conversations: page, nextBefore: rows.length > filter.limit ? page.at(-1)!.id : null }
 }
 
 export async function findConversation(

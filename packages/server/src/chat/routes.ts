@@ -1,5 +1,6 @@
 import type { ChatMessage, ConversationDetail, ConversationList } from '@avataradam/sdk/protocol'
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
+import { requires } from '../auth/principal.ts'
 import type { Db } from '../db/index.ts'
 import { AppError } from '../errors.ts'
 import type { AppEnv } from '../http/env.ts'
@@ -28,22 +29,42 @@ const SummarySchema = z.object({
   messageCount: z.number().int(),
   createdAt: isoDate,
   updatedAt: isoDate,
+  lastMessage: z.string().nullable().openapi({ description: 'The latest message of it' }),
+  hasLead: z.boolean().openapi({ description: 'The visitor left their contact details in it' }),
 })
 
 const ConversationListSchema = z
-  .object({ conversations: z.array(SummarySchema) })
+  .object({
+    conversations: z.array(SummarySchema),
+    nextBefore: z.uuid().nullable().openapi({
+      description: 'Pass as `before` for the next page; null at the end',
+    }),
+  })
   .openapi('ConversationList') satisfies z.ZodType<ConversationList>
 
 const ConversationDetailSchema = SummarySchema.extend({
   messages: z.array(MessageSchema),
 }).openapi('Conversation') satisfies z.ZodType<ConversationDetail>
 
+const booleanQuery = z.enum(['true', 'false']).transform((v) => v === 'true')
+
 const list = createRoute({
   method: 'get',
   path: '/conversations',
-  summary: 'Recent conversations, most recently active first',
+  middleware: [requires('conversations')] as const,
+  summary: 'Recent conversations, most recently active first, searched and filtered',
   request: {
-    query: z.object({ limit: z.coerce.number().int().min(1).max(200).optional() }),
+    query: z.object({
+      limit: z.coerce.number().int().min(1).max(200).optional(),
+      q: z.string().trim().min(1).max(200).optional().openapi({
+        description: 'Text in any of its messages (case-insensitive)',
+      }),
+      since: isoDate.optional().openapi({ description: 'Active at or after this time' }),
+      until: isoDate.optional().openapi({ description: 'Started before this time' }),
+      live: booleanQuery.optional().openapi({ description: 'Active in the last 5 minutes' }),
+      hasLead: booleanQuery.optional().openapi({ description: 'With (or without) a lead' }),
+      before: z.uuid().optional().openapi({ description: '`nextBefore` of the previous page' }),
+    }),
   },
   responses: { 200: json(ConversationListSchema, 'Conversations'), ...errorResponses },
 })
@@ -51,6 +72,7 @@ const list = createRoute({
 const get = createRoute({
   method: 'get',
   path: '/conversations/{id}',
+  middleware: [requires('conversations')] as const,
   summary: 'A conversation with its full transcript and citations',
   request: { params: IdParamSchema },
   responses: { 200: json(ConversationDetailSchema, 'The conversation'), ...errorResponses },
@@ -61,11 +83,19 @@ export function conversationRoutes(db: Db) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
 
   app.openapi(list, async (c) => {
-    const limit = c.req.valid('query').limit ?? 50
-    const conversations = await db.tenant(c.var.tenantId, (tx) =>
-      listConversations(tx, c.var.tenantId, limit),
+    const query = c.req.valid('query')
+    const page = await db.tenant(c.var.tenantId, (tx) =>
+      listConversations(tx, c.var.tenantId, {
+        q: query.q,
+        since: query.since ? new Date(query.since) : undefined,
+        until: query.until ? new Date(query.until) : undefined,
+        live: query.live,
+        hasLead: query.hasLead,
+        before: query.before,
+        limit: query.limit ?? 50,
+      }),
     )
-    return c.json({ conversations }, 200)
+    return c.json(page, 200)
   })
 
   app.openapi(get, async (c) => {

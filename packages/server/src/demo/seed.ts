@@ -1,13 +1,37 @@
 import { readdir, readFile } from 'node:fs/promises'
+import type { WidgetSettings } from '@avataradam/sdk/protocol'
 import type { Db } from '../db/index.ts'
 import type { DocumentService } from '../knowledge/documents.ts'
 import type { Logger } from '../logger.ts'
 import type { KeyService } from '../tenants/keys.ts'
 import { normalizeAllowedOrigin } from '../tenants/origins.ts'
 import { insertTenant } from '../tenants/tenants-repo.ts'
+import { DEFAULT_WIDGET_SETTINGS } from '../widget-settings/defaults.ts'
+import type { WidgetSettingsService } from '../widget-settings/widget-settings.ts'
 
 const DOCUMENTS_DIR = new URL('../../demo/documents/', import.meta.url)
 export const DEMO_DEALERSHIP = "Adam's Auto Sales"
+
+/**
+ * The demo dealership's widget: the greeting the demo site always showed, and the sales hours of
+ * its documents (hours-and-contact.md), so the portal opens on settings that match the site.
+ */
+export const DEMO_WIDGET_SETTINGS: WidgetSettings = {
+  ...DEFAULT_WIDGET_SETTINGS,
+  hours: {
+    timezone: 'America/New_York',
+    days: {
+      mon: [{ open: '09:00', close: '20:00' }],
+      tue: [{ open: '09:00', close: '20:00' }],
+      wed: [{ open: '09:00', close: '20:00' }],
+      thu: [{ open: '09:00', close: '20:00' }],
+      fri: [{ open: '09:00', close: '20:00' }],
+      sat: [{ open: '09:00', close: '18:00' }],
+    },
+    closedMessage:
+      "Our showroom is closed right now, but I'm here to help; a salesperson will follow up when we open.",
+  },
+}
 
 export interface DemoDealership {
   tenantId: string
@@ -47,10 +71,11 @@ export async function ensureDemoDealership(deps: {
   db: Db
   keys: KeyService
   documents: DocumentService
+  widgetSettings?: WidgetSettingsService | undefined
   log: Logger
   origins: string[]
 }): Promise<DemoDealership> {
-  const { db, keys, documents, log } = deps
+  const { db, keys, documents, widgetSettings, log } = deps
   const origins = deps.origins.map((o) => normalizeAllowedOrigin(o)!).filter(Boolean)
   const existing = await readSetting(db)
   if (existing) {
@@ -74,6 +99,7 @@ export async function ensureDemoDealership(deps: {
   }
 
   const tenant = await insertTenant(db, DEMO_DEALERSHIP)
+  await widgetSettings?.put(tenant.id, DEMO_WIDGET_SETTINGS)
   const publishable = await keys.create(tenant.id, demoKey(origins))
   const secret = await keys.create(tenant.id, {
     type: 'secret',

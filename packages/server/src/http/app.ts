@@ -23,6 +23,8 @@ import type { KeyService } from '../tenants/keys.ts'
 import type { ProviderOverrides } from '../tenants/provider-overrides.ts'
 import { providerRoutes } from '../tenants/provider-routes.ts'
 import { keyRoutes } from '../tenants/routes.ts'
+import { widgetSettingsRoutes } from '../widget-settings/routes.ts'
+import type { WidgetSettingsService } from '../widget-settings/widget-settings.ts'
 import { apiReferenceRoutes } from './api-reference.ts'
 import type { AppEnv } from './env.ts'
 import { handleError, validationHook } from './errors.ts'
@@ -39,6 +41,8 @@ export interface AppDeps {
   /** Where read-only queries go (a replica, with DATABASE_READ_URL); `db` when unset. */
   readDb?: Db | undefined
   keys: KeyService
+  /** How each dealership's widget looks and greets. */
+  widgetSettings: WidgetSettingsService
   /** Portal members' access tokens, accepted on `/v1` beside secret keys. */
   accessTokens?: AccessTokenVerifier | undefined
   documents: DocumentService
@@ -135,6 +139,7 @@ export function createApp(deps: AppDeps) {
       box: deps.jobs.box,
     }),
   )
+  v1.route('/', widgetSettingsRoutes(deps.widgetSettings))
   v1.route('/', providerRoutes(deps.providers.overrides, deps.providers.changed))
   app.route('/v1', v1)
 

@@ -1,4 +1,3 @@
-import { KEY_SCOPES } from '@avataradam/sdk/protocol'
 import { getConnInfo } from '@hono/node-server/conninfo'
 import { createMiddleware } from 'hono/factory'
 import { keyPrincipal, type Principal } from '../auth/principal.ts'
@@ -66,7 +65,7 @@ export function v1Auth(options: V1AuthOptions) {
         tenantId: key.tenantId,
         keyId: key.id,
         prefix: key.prefix,
-        scopes: KEY_SCOPES,
+        scopes: key.scopes,
       })
     } else {
       principal = await accessTokens.verify(credential).catch(async (err: unknown) => {

@@ -127,3 +127,23 @@ export async function deleteDocument(
   )
   return rows.length > 0
 }
+
+/**
+ * Queues a processed (ready or failed) document again, with a fresh count of attempts; its
+ * chunks stay searchable until the new ones replace them. `null` when it is not in that state.
+ */
+export async function requeueDocument(
+  db: Queryable,
+  tenantId: string,
+  id: string,
+): Promise<KnowledgeDocument | null> {
+  const [row] = await db.query<DocumentRow>(
+    `update documents
+       set status = 'queued', attempts = 0, progress = 0, error = null, lease_expires_at = null,
+           updated_at = now()
+     where tenant_id = $1 and id = $2 and status in ('ready', 'failed')
+     returning ${COLUMNS}`,
+    [tenantId, id],
+  )
+  return row ? toKnowledgeDocument(row) : null
+}

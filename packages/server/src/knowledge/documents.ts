@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
 import type { DocumentAccepted, KnowledgeDocument } from '@avataradam/sdk/protocol'
+import { type AuditContext, recordAudit } from '../audit/audit-log.ts'
 import type { Db } from '../db/index.ts'
 import { AppError } from '../errors.ts'
 import { newId } from '../ids.ts'
@@ -11,6 +12,7 @@ import {
   findDocumentBySha,
   insertDocument,
   listDocuments,
+  requeueDocument,
 } from './documents-repo.ts'
 import { detectKind } from './parse/detect-kind.ts'
 import type { SourceStore } from './source-store.ts'
@@ -25,7 +27,7 @@ export interface Upload {
 
 export interface DocumentService {
   /** Stores an upload and queues it; identical content already there is returned instead. */
-  accept(tenantId: string, upload: Upload): Promise<DocumentAccepted>
+  accept(tenantId: string, upload: Upload, audit?: AuditContext): Promise<DocumentAccepted>
   get(tenantId: string, id: string): Promise<KnowledgeDocument>
   list(tenantId: string): Promise<KnowledgeDocument[]>
   /**
@@ -33,7 +35,13 @@ export interface DocumentService {
    * vector store its vectors are deleted too; should the store fail, the deletion is recorded and
    * retried later (vectors without their chunk are never returned meanwhile).
    */
-  delete(tenantId: string, id: string): Promise<void>
+  delete(tenantId: string, id: string, audit?: AuditContext): Promise<void>
+  /**
+   * Processes a document again from its stored upload (after a parser or embedding change); its
+   * current chunks keep answering until the new ones replace them. Already queued: unchanged.
+   * `conflict` while it is being processed.
+   */
+  reindex(tenantId: string, id: string, audit?: AuditContext): Promise<KnowledgeDocument>
 }
 
 /**
@@ -51,7 +59,7 @@ export function createDocumentService(
 ): DocumentService {
   const notFound = (id: string) => new AppError('not_found', `No document with id ${id}.`)
   return {
-    async accept(tenantId, upload) {
+    async accept(tenantId, upload, audit) {
       if (upload.bytes.byteLength === 0) {
         throw new AppError('invalid_request', 'The file is empty.', { details: { field: 'file' } })
       }
@@ -80,6 +88,20 @@ export function createDocumentService(
           if (created) {
             await sources.save(tx, ref, upload.bytes)
             saved = true
+            if (audit) {
+              await recordAudit(tx, {
+                tenantId,
+                ...audit,
+                action: 'document.uploaded',
+                target: created.id,
+                details: {
+                  filename: upload.filename,
+                  title: upload.title ?? null,
+                  kind,
+                  sizeBytes: upload.bytes.byteLength,
+                },
+              })
+            }
             return { id: created.id, status: created.status, duplicate: false }
           }
           const existing = await findDocumentBySha(tx, tenantId, sha256)
@@ -104,10 +126,20 @@ export function createDocumentService(
       return db.tenant(tenantId, (tx) => listDocuments(tx, tenantId))
     },
 
-    async delete(tenantId, id) {
+    async delete(tenantId, id, audit) {
       const deleted = await db.tenant(tenantId, async (tx) => {
+        const doc = audit ? await findDocument(tx, tenantId, id) : null
         if (!(await deleteDocument(tx, tenantId, id))) return false
         if (vectors) await recordVectorDeletion(tx, tenantId, id)
+        if (audit) {
+          await recordAudit(tx, {
+            tenantId,
+            ...audit,
+            action: 'document.deleted',
+            target: id,
+            details: { title: doc?.title ?? null, filename: doc?.filename ?? null },
+          })
+        }
         return true
       })
       if (!deleted) throw notFound(id)
@@ -122,6 +154,45 @@ export function createDocumentService(
         )
       }
       events.deleted(tenantId)
+    },
+
+    async reindex(tenantId, id, audit) {
+      const doc = await db.tenant(tenantId, async (tx) => {
+        const current = await findDocument(tx, tenantId, id)
+        if (!current) throw notFound(id)
+        if (current.status === 'queued') return current
+        if (current.status === 'processing') {
+          throw new AppError(
+            'conflict',
+            'The document is being processed right now; try again once it is done.',
+          )
+        }
+        if (!(await sources.load(tx, { tenantId, documentId: id }))) {
+          throw new AppError(
+            'conflict',
+            "The document's upload is no longer stored; upload it again.",
+          )
+        }
+        const requeued = await requeueDocument(tx, tenantId, id)
+        if (!requeued) {
+          throw new AppError(
+            'conflict',
+            'The document is being processed right now; try again once it is done.',
+          )
+        }
+        if (audit) {
+          await recordAudit(tx, {
+            tenantId,
+            ...audit,
+            action: 'document.reindexed',
+            target: id,
+            details: { title: requeued.title, previousStatus: current.status },
+          })
+        }
+        return requeued
+      })
+      events.queued({ id, tenantId })
+      return doc
     },
   }
 }

@@ -1,5 +1,7 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi'
+import { requires } from '../auth/principal.ts'
 import { AppError } from '../errors.ts'
+import { auditContext } from '../http/audit-context.ts'
 import type { AppEnv } from '../http/env.ts'
 import { validationHook } from '../http/errors.ts'
 import {
@@ -23,6 +25,7 @@ import type { SearchService } from './search.ts'
 const upload = createRoute({
   method: 'post',
   path: '/documents',
+  middleware: [requires('knowledge:write')] as const,
   summary: 'Upload a document to the knowledge base',
   description:
     'Multipart form with a `file` field (text, Markdown, HTML, PDF, DOCX or a CSV inventory feed) and an optional `title`. Answers at once; processing continues in the background: poll `GET /v1/documents/{id}`.',
@@ -41,6 +44,7 @@ const upload = createRoute({
 const list = createRoute({
   method: 'get',
   path: '/documents',
+  middleware: [requires('knowledge:read')] as const,
   summary: 'List the knowledge base',
   responses: { 200: json(DocumentListSchema, 'Documents, newest first'), ...errorResponses },
 })
@@ -48,6 +52,7 @@ const list = createRoute({
 const get = createRoute({
   method: 'get',
   path: '/documents/{id}',
+  middleware: [requires('knowledge:read')] as const,
   summary: 'A document with its processing status and progress',
   request: { params: IdParamSchema },
   responses: { 200: json(DocumentSchema, 'The document'), ...errorResponses },
@@ -56,14 +61,31 @@ const get = createRoute({
 const remove = createRoute({
   method: 'delete',
   path: '/documents/{id}',
+  middleware: [requires('knowledge:write')] as const,
   summary: 'Delete a document and everything indexed from it',
   request: { params: IdParamSchema },
   responses: { 204: { description: 'Deleted' }, ...errorResponses },
 })
 
+const reindex = createRoute({
+  method: 'post',
+  path: '/documents/{id}/reindex',
+  middleware: [requires('knowledge:write')] as const,
+  summary: 'Process a document again from its stored upload',
+  description:
+    'Queues the document again; its current passages keep answering until the new ones replace them. Poll `GET /v1/documents/{id}` for progress.',
+  request: { params: IdParamSchema },
+  responses: {
+    202: json(DocumentSchema, 'Queued'),
+    ...errorResponses,
+    409: errorResponse('Being processed right now, or its upload is gone'),
+  },
+})
+
 const search = createRoute({
   method: 'post',
   path: '/search',
+  middleware: [requires('knowledge:read')] as const,
   summary: 'The passages the assistant would read to answer a question',
   request: {
     body: { required: true, content: { 'application/json': { schema: SearchRequestSchema } } },
@@ -86,7 +108,8 @@ export function knowledgeRoutes(
   app.openAPIRegistry.registerPath(upload)
   // Each upload in progress holds up to the size limit in memory: a few at a time per tenant.
   const uploading = new Map<string, number>()
-  app.post('/documents', async (c) => {
+  // registerPath only documents: the permission check has to be on the handler itself.
+  app.post('/documents', requires('knowledge:write'), async (c) => {
     const tenantId = c.var.tenantId
     const inProgress = uploading.get(tenantId) ?? 0
     if (inProgress >= MAX_UPLOADS_IN_PROGRESS) {
@@ -97,7 +120,7 @@ export function knowledgeRoutes(
     uploading.set(tenantId, inProgress + 1)
     try {
       const upload = await readUpload(c.req.raw, limits.uploadBytes)
-      const accepted = await documents.accept(tenantId, upload)
+      const accepted = await documents.accept(tenantId, upload, auditContext(c))
       c.header('Location', `/v1/documents/${accepted.id}`)
       return c.json(accepted, accepted.duplicate ? 200 : 202)
     } finally {
@@ -114,9 +137,13 @@ export function knowledgeRoutes(
   )
 
   app.openapi(remove, async (c) => {
-    await documents.delete(c.var.tenantId, c.req.valid('param').id)
+    await documents.delete(c.var.tenantId, c.req.valid('param').id, auditContext(c))
     return c.body(null, 204)
   })
+
+  app.openapi(reindex, async (c) =>
+    c.json(await documents.reindex(c.var.tenantId, c.req.valid('param').id, auditContext(c)), 202),
+  )
 
   app.openapi(search, async (c) => {
     const { query, limit } = c.req.valid('json')

@@ -1,5 +1,6 @@
 import type { Lead, LeadList } from '@avataradam/sdk/protocol'
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
+import { requires } from '../auth/principal.ts'
 import { PageContextSchema } from '../chat/schemas.ts'
 import type { Db } from '../db/index.ts'
 import { AppError } from '../errors.ts'
@@ -38,6 +39,7 @@ const LeadListSchema = z
 const list = createRoute({
   method: 'get',
   path: '/leads',
+  middleware: [requires('leads')] as const,
   summary: 'Leads captured in the chat, newest first',
   request: {
     query: z.object({
@@ -53,6 +55,7 @@ const list = createRoute({
 const get = createRoute({
   method: 'get',
   path: '/leads/{id}',
+  middleware: [requires('leads')] as const,
   summary: 'A lead, with the conversation it came from',
   request: { params: IdParamSchema },
   responses: { 200: json(LeadSchema, 'The lead'), ...errorResponses },
@@ -61,6 +64,7 @@ const get = createRoute({
 const getSettings = createRoute({
   method: 'get',
   path: '/leads/settings',
+  middleware: [requires('settings')] as const,
   summary: 'Where new leads are emailed',
   responses: { 200: json(LeadSettingsSchema, 'Lead settings'), ...errorResponses },
 })
@@ -68,6 +72,7 @@ const getSettings = createRoute({
 const putSettings = createRoute({
   method: 'put',
   path: '/leads/settings',
+  middleware: [requires('settings')] as const,
   summary: 'Email new leads to this address (null: stop emailing them)',
   request: {
     body: { required: true, content: { 'application/json': { schema: LeadSettingsSchema } } },

@@ -1,5 +1,6 @@
 import type * as Protocol from '@avataradam/sdk/protocol'
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
+import { requires } from '../auth/principal.ts'
 import type { Db } from '../db/index.ts'
 import { AppError } from '../errors.ts'
 import type { AppEnv } from '../http/env.ts'
@@ -40,6 +41,7 @@ const FailedJobListSchema = z
 const getWebhook = createRoute({
   method: 'get',
   path: '/webhooks',
+  middleware: [requires('settings')] as const,
   summary: 'Where new leads are POSTed',
   responses: { 200: json(LeadWebhookSchema, 'The lead webhook'), ...errorResponses },
 })
@@ -47,6 +49,7 @@ const getWebhook = createRoute({
 const putWebhook = createRoute({
   method: 'put',
   path: '/webhooks',
+  middleware: [requires('settings')] as const,
   summary: 'POST each new lead to this URL, signed with a new secret (shown once)',
   request: {
     body: {
@@ -63,6 +66,7 @@ const putWebhook = createRoute({
 const deleteWebhook = createRoute({
   method: 'delete',
   path: '/webhooks',
+  middleware: [requires('settings')] as const,
   summary: 'Stop POSTing new leads',
   responses: { 204: { description: 'Removed' }, ...errorResponses },
 })
@@ -70,6 +74,7 @@ const deleteWebhook = createRoute({
 const listFailed = createRoute({
   method: 'get',
   path: '/jobs/failed',
+  middleware: [requires('settings')] as const,
   summary: "The dealership's email and webhook deliveries whose attempts ran out, newest first",
   responses: { 200: json(FailedJobListSchema, 'Failed jobs'), ...errorResponses },
 })
@@ -77,6 +82,7 @@ const listFailed = createRoute({
 const retryFailed = createRoute({
   method: 'post',
   path: '/jobs/{id}/retry',
+  middleware: [requires('settings')] as const,
   summary: 'Try a failed delivery again, with its attempts anew',
   request: { params: IdParamSchema },
   responses: { 202: { description: 'Queued again' }, ...errorResponses },

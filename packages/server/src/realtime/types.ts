@@ -34,3 +34,6 @@ export type VisitorSocket = Socket<
 
 /** The room every socket showing a conversation joins, across tabs and instances. */
 export const conversationRoom = (conversationId: string) => `conversation:${conversationId}`
+
+/** The room of every visitor socket of a dealership, across instances (settings changes). */
+export const visitorsRoom = (tenantId: string) => `visitors:${tenantId}`

@@ -1,4 +1,10 @@
-import type { ApiKeySummary, KeyMode, KeyType } from '@avataradam/sdk/protocol'
+import {
+  type ApiKeySummary,
+  KEY_SCOPES,
+  type KeyMode,
+  type KeyScope,
+  type KeyType,
+} from '@avataradam/sdk/protocol'
 import type { Queryable } from '../db/index.ts'
 
 /** A stored key: everything but the key itself, which only exists as a hash. */
@@ -14,6 +20,9 @@ export interface ApiKeyRecord {
   expiresAt: Date | null
   revokedAt: Date | null
   lastUsedAt: Date | null
+  /** What a secret key may do (every scope for keys made before scopes existed); none for publishable keys. */
+  scopes: KeyScope[]
+  replacedBy: string | null
 }
 
 interface KeyRow extends Record<string, unknown> {
@@ -28,10 +37,20 @@ interface KeyRow extends Record<string, unknown> {
   expires_at: Date | null
   revoked_at: Date | null
   last_used_at: Date | null
+  scopes: string[] | null
+  replaced_by: string | null
 }
 
 const COLUMNS =
-  'id, tenant_id, type, mode, prefix, name, allowed_origins, created_at, expires_at, revoked_at, last_used_at'
+  'id, tenant_id, type, mode, prefix, name, allowed_origins, created_at, expires_at, revoked_at, last_used_at, scopes, replaced_by'
+
+const knownScopes = new Set<string>(KEY_SCOPES)
+const scopesOf = (r: KeyRow): KeyScope[] =>
+  r.type === 'publishable'
+    ? []
+    : r.scopes === null
+      ? [...KEY_SCOPES]
+      : (r.scopes.filter((s) => knownScopes.has(s)) as KeyScope[])
 
 const toRecord = (r: KeyRow): ApiKeyRecord => ({
   id: r.id,
@@ -45,6 +64,8 @@ const toRecord = (r: KeyRow): ApiKeyRecord => ({
   expiresAt: r.expires_at,
   revokedAt: r.revoked_at,
   lastUsedAt: r.last_used_at,
+  scopes: scopesOf(r),
+  replacedBy: r.replaced_by,
 })
 
 export const toKeySummary = (k: ApiKeyRecord): ApiKeySummary => ({
@@ -58,15 +79,19 @@ export const toKeySummary = (k: ApiKeyRecord): ApiKeySummary => ({
   expiresAt: k.expiresAt?.toISOString() ?? null,
   revokedAt: k.revokedAt?.toISOString() ?? null,
   lastUsedAt: k.lastUsedAt?.toISOString() ?? null,
+  scopes: k.scopes,
+  replacedBy: k.replacedBy,
 })
 
 export async function insertKey(
   db: Queryable,
-  key: Omit<ApiKeyRecord, 'createdAt' | 'revokedAt' | 'lastUsedAt'> & { hash: Buffer },
+  key: Omit<ApiKeyRecord, 'createdAt' | 'revokedAt' | 'lastUsedAt' | 'replacedBy'> & {
+    hash: Buffer
+  },
 ): Promise<ApiKeyRecord> {
   const [row] = await db.query<KeyRow>(
-    `insert into api_keys (id, tenant_id, type, mode, prefix, key_hash, name, allowed_origins, expires_at)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9) returning ${COLUMNS}`,
+    `insert into api_keys (id, tenant_id, type, mode, prefix, key_hash, name, allowed_origins, expires_at, scopes)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) returning ${COLUMNS}`,
     [
       key.id,
       key.tenantId,
@@ -77,6 +102,7 @@ export async function insertKey(
       key.name,
       key.allowedOrigins,
       key.expiresAt,
+      key.type === 'secret' ? key.scopes : null,
     ],
   )
   return toRecord(row!)
@@ -129,4 +155,33 @@ export async function touchKey(db: Queryable, keyId: string): Promise<void> {
      where id = $1 and (last_used_at is null or last_used_at < now() - interval '1 minute')`,
     [keyId],
   )
+}
+
+/** A key of this tenant, locked for the rest of the transaction (rotating it); `null` when none. */
+export async function findKeyForUpdate(
+  db: Queryable,
+  tenantId: string,
+  keyId: string,
+): Promise<ApiKeyRecord | null> {
+  const [row] = await db.query<KeyRow>(
+    `select ${COLUMNS} from api_keys where tenant_id = $1 and id = $2 for update`,
+    [tenantId, keyId],
+  )
+  return row ? toRecord(row) : null
+}
+
+/** Marks a key replaced: it keeps working until `expiresAt`, then is refused. */
+export async function markKeyReplaced(
+  db: Queryable,
+  tenantId: string,
+  keyId: string,
+  replacedBy: string,
+  expiresAt: Date,
+): Promise<ApiKeyRecord> {
+  const [row] = await db.query<KeyRow>(
+    `update api_keys set replaced_by = $3, expires_at = $4
+     where tenant_id = $1 and id = $2 returning ${COLUMNS}`,
+    [tenantId, keyId, replacedBy, expiresAt],
+  )
+  return toRecord(row!)
 }

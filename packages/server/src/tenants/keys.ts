@@ -1,6 +1,13 @@
-import type { CreatedApiKey, KeyMode, KeyType } from '@avataradam/sdk/protocol'
+import {
+  type CreatedApiKey,
+  KEY_SCOPES,
+  type KeyMode,
+  type KeyScope,
+  type KeyType,
+} from '@avataradam/sdk/protocol'
 import { LRUCache } from 'lru-cache'
-import type { Db } from '../db/index.ts'
+import { type AuditContext, recordAudit } from '../audit/audit-log.ts'
+import type { Db, Queryable } from '../db/index.ts'
 import { AppError } from '../errors.ts'
 import { newId } from '../ids.ts'
 import { generateKey, hashKey, parseKey } from './key-format.ts'
@@ -13,8 +20,10 @@ import {
   type ApiKeyRecord,
   countActiveKeys,
   findKeyByHash,
+  findKeyForUpdate,
   insertKey,
   listKeys,
+  markKeyReplaced,
   revokeKey,
   toKeySummary,
   touchKey,
@@ -39,13 +48,31 @@ export interface CreateKeyInput {
   name?: string | undefined
   allowedOrigins?: readonly string[] | undefined
   expiresAt?: Date | undefined
+  /** Secret keys only; default every scope. */
+  scopes?: readonly KeyScope[] | undefined
 }
 
+/** Longest overlap a rotation allows: 30 days. */
+export const MAX_ROTATION_OVERLAP_SECONDS = 30 * 24 * 60 * 60
+export const DEFAULT_ROTATION_OVERLAP_SECONDS = 24 * 60 * 60
+
 export interface KeyService {
-  create(tenantId: string, input: CreateKeyInput): Promise<CreatedApiKey>
+  /** `audit`, when given, records `key.created` in the same transaction. */
+  create(tenantId: string, input: CreateKeyInput, audit?: AuditContext): Promise<CreatedApiKey>
   list(tenantId: string): Promise<ApiKeyRecord[]>
   /** Revokes at once on this instance; other instances notice within the cache lifetime. */
-  revoke(tenantId: string, keyId: string): Promise<ApiKeyRecord>
+  revoke(tenantId: string, keyId: string, audit?: AuditContext): Promise<ApiKeyRecord>
+  /**
+   * A new key like `keyId` (type, mode, name, origins, scopes); the old one keeps working for
+   * `overlapSeconds` (never longer than it would have anyway), so a site can switch without a gap.
+   * `conflict` for a key revoked, expired or already rotated.
+   */
+  rotate(
+    tenantId: string,
+    keyId: string,
+    overlapSeconds: number,
+    audit?: AuditContext,
+  ): Promise<CreatedApiKey>
   /** The live key a raw key string names, or an AppError saying why it is refused. */
   authenticate(key: string): Promise<ApiKeyRecord>
 }
@@ -72,7 +99,7 @@ export function createKeyService(db: Db, options: KeyServiceOptions = {}): KeySe
   })
 
   return {
-    async create(tenantId, input) {
+    async create(tenantId, input, audit) {
       const allowedOrigins = (input.allowedOrigins ?? []).map((origin) => {
         const normalized = normalizeAllowedOrigin(origin)
         if (!normalized) {
@@ -101,39 +128,115 @@ export function createKeyService(db: Db, options: KeyServiceOptions = {}): KeySe
           details: { field: 'expiresAt' },
         })
       }
-      const mode = input.mode ?? 'live'
-      const key = generateKey(input.type, mode)
-      const record = await db.tenant(tenantId, async (tx) => {
+      if (input.type === 'publishable' && input.scopes !== undefined) {
+        throw new AppError(
+          'invalid_request',
+          'Publishable keys take no scopes: they only serve visitors, never the /v1 API.',
+          { details: { field: 'scopes' } },
+        )
+      }
+      const created = await db.tenant(tenantId, async (tx) => {
         if (!(await findTenant(tx, tenantId))) {
           throw new AppError('not_found', `No tenant with id ${tenantId}.`)
         }
-        if ((await countActiveKeys(tx, tenantId)) >= MAX_ACTIVE_KEYS) {
-          throw new AppError(
-            'quota_exceeded',
-            `A dealership can have at most ${MAX_ACTIVE_KEYS} active keys; revoke unused ones first.`,
-          )
-        }
-        return insertKey(tx, {
-          id: newId(),
-          tenantId,
+        const made = await insertNewKey(tx, tenantId, {
           type: input.type,
-          mode,
-          prefix: parseKey(key)!.prefix,
-          hash: hashKey(key),
+          mode: input.mode ?? 'live',
           name: input.name ?? null,
           allowedOrigins: [...new Set(allowedOrigins)],
           expiresAt: input.expiresAt ?? null,
+          scopes: input.type === 'secret' ? [...new Set(input.scopes ?? KEY_SCOPES)] : [],
         })
+        if (audit) {
+          await recordAudit(tx, {
+            tenantId,
+            ...audit,
+            action: 'key.created',
+            target: made.record.id,
+            details: {
+              type: made.record.type,
+              mode: made.record.mode,
+              name: made.record.name,
+              prefix: made.record.prefix,
+              scopes: made.record.scopes,
+            },
+          })
+        }
+        return made
       })
-      return { ...toKeySummary(record), key }
+      return { ...toKeySummary(created.record), key: created.key }
+    },
+
+    async rotate(tenantId, keyId, overlapSeconds, audit) {
+      const created = await db.tenant(tenantId, async (tx) => {
+        const old = await findKeyForUpdate(tx, tenantId, keyId)
+        if (!old) throw new AppError('not_found', `No key with id ${keyId}.`)
+        const now = Date.now()
+        if (old.revokedAt) {
+          throw new AppError('conflict', 'That key is revoked; create a new key instead.')
+        }
+        if (old.replacedBy) {
+          throw new AppError('conflict', 'That key was already rotated; rotate its replacement.', {
+            details: { replacedBy: old.replacedBy },
+          })
+        }
+        if (old.expiresAt && old.expiresAt.getTime() <= now) {
+          throw new AppError('conflict', 'That key has expired; create a new key instead.')
+        }
+        const made = await insertNewKey(tx, tenantId, {
+          type: old.type,
+          mode: old.mode,
+          name: old.name,
+          allowedOrigins: old.allowedOrigins,
+          // The new key lives as long as the old one would have: rotation is not renewal.
+          expiresAt: old.expiresAt,
+          scopes: old.scopes,
+        })
+        const overlapEnd = now + overlapSeconds * 1000
+        const oldExpiry = new Date(
+          old.expiresAt ? Math.min(old.expiresAt.getTime(), overlapEnd) : overlapEnd,
+        )
+        await markKeyReplaced(tx, tenantId, old.id, made.record.id, oldExpiry)
+        if (audit) {
+          await recordAudit(tx, {
+            tenantId,
+            ...audit,
+            action: 'key.rotated',
+            target: old.id,
+            details: {
+              prefix: old.prefix,
+              replacedBy: made.record.id,
+              newPrefix: made.record.prefix,
+              overlapSeconds,
+              oldKeyExpiresAt: oldExpiry.toISOString(),
+            },
+          })
+        }
+        return made
+      })
+      // The old key's cached record lacks its new expiry.
+      cache.clear()
+      return { ...toKeySummary(created.record), key: created.key }
     },
 
     list(tenantId) {
       return db.tenant(tenantId, (tx) => listKeys(tx, tenantId))
     },
 
-    async revoke(tenantId, keyId) {
-      const record = await db.tenant(tenantId, (tx) => revokeKey(tx, tenantId, keyId))
+    async revoke(tenantId, keyId, audit) {
+      const record = await db.tenant(tenantId, async (tx) => {
+        const revoked = await revokeKey(tx, tenantId, keyId)
+        if (revoked && audit) {
+          await recordAudit(tx, {
+            tenantId,
+            ...audit,
+            action: 'key.revoked',
+            target: revoked.id,
+            details: { prefix: revoked.prefix, type: revoked.type, name: revoked.name },
+          })
+        }
+        return revoked
+      })
       if (!record) throw new AppError('not_found', `No key with id ${keyId}.`)
       cache.clear()
       return record
@@ -162,4 +265,27 @@ export function createKeyService(db: Db, options: KeyServiceOptions = {}): KeySe
       return record
     },
   }
+}
+
+/** Mints a key and stores its hash, within the tenant's cap on active keys. */
+async function insertNewKey(
+  tx: Queryable,
+  tenantId: string,
+  input: Pick<ApiKeyRecord, 'type' | 'mode' | 'name' | 'allowedOrigins' | 'expiresAt' | 'scopes'>,
+): Promise<{ record: ApiKeyRecord; key: string }> {
+  if ((await countActiveKeys(tx, tenantId)) >= MAX_ACTIVE_KEYS) {
+    throw new AppError(
+      'quota_exceeded',
+      `A dealership can have at most ${MAX_ACTIVE_KEYS} active keys; revoke unused ones first.`,
+    )
+  }
+  const key = generateKey(input.type, input.mode)
+  const record = await insertKey(tx, {
+    id: newId(),
+    tenantId,
+    prefix: parseKey(key)!.prefix,
+    hash: hashKey(key),
+    ...input,
+  })
+  return { record, key }
 }

@@ -1,4 +1,5 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
+import { requires } from '../auth/principal.ts'
 import type { AppEnv } from '../http/env.ts'
 import { validationHook } from '../http/errors.ts'
 import { errorResponses, jsonResponse as json } from '../http/schemas.ts'
@@ -22,6 +23,7 @@ const ProvidersSchema = z
 const list = createRoute({
   method: 'get',
   path: '/providers',
+  middleware: [requires('settings')] as const,
   summary:
     "This dealership's own provider settings (never their keys); null where the server's apply",
   responses: { 200: json(ProvidersSchema, 'The overrides'), ...errorResponses },
@@ -30,6 +32,7 @@ const list = createRoute({
 const putLlm = createRoute({
   method: 'put',
   path: '/providers/llm',
+  middleware: [requires('settings')] as const,
   summary: "Use this dealership's own language model (its key is sealed and never shown again)",
   request: {
     body: { required: true, content: { 'application/json': { schema: LlmOverrideSchema } } },
@@ -40,6 +43,7 @@ const putLlm = createRoute({
 const deleteLlm = createRoute({
   method: 'delete',
   path: '/providers/llm',
+  middleware: [requires('settings')] as const,
   summary: "Go back to the server's language model",
   responses: { 204: { description: 'Removed' }, ...errorResponses },
 })
@@ -47,6 +51,7 @@ const deleteLlm = createRoute({
 const putAvatar = createRoute({
   method: 'put',
   path: '/providers/avatar',
+  middleware: [requires('settings')] as const,
   summary:
     "Show this dealership's visitors a HeyGen streaming avatar (`heygen`, with its own LiveAvatar key and avatar or the server's) or the built-in one (`builtin`)",
   request: {
@@ -58,6 +63,7 @@ const putAvatar = createRoute({
 const deleteAvatar = createRoute({
   method: 'delete',
   path: '/providers/avatar',
+  middleware: [requires('settings')] as const,
   summary: "Go back to the server's default avatar",
   responses: { 204: { description: 'Removed' }, ...errorResponses },
 })

@@ -1,11 +1,16 @@
-import type {
-  ApiKeySummary,
-  CreatedApiKey,
-  CreateKeyRequest,
-  KeyList,
+import {
+  type ApiKeySummary,
+  type CreatedApiKey,
+  type CreateKeyRequest,
+  KEY_SCOPES,
+  type KeyList,
+  type RotateKeyRequest,
 } from '@avataradam/sdk/protocol'
 import { z } from '@hono/zod-openapi'
 import { isoDate } from '../http/schemas.ts'
+import { DEFAULT_ROTATION_OVERLAP_SECONDS, MAX_ROTATION_OVERLAP_SECONDS } from './keys.ts'
+
+const ScopeSchema = z.enum(KEY_SCOPES)
 
 export const KeySchema = z
   .object({
@@ -19,6 +24,12 @@ export const KeySchema = z
     expiresAt: isoDate.nullable(),
     revokedAt: isoDate.nullable(),
     lastUsedAt: isoDate.nullable(),
+    scopes: z.array(ScopeSchema).openapi({
+      description: 'What a secret key may do; empty for publishable keys.',
+    }),
+    replacedBy: z.uuid().nullable().openapi({
+      description: 'The key that replaced this one when it was rotated.',
+    }),
   })
   .openapi('ApiKey') satisfies z.ZodType<ApiKeySummary>
 
@@ -37,5 +48,24 @@ export const CreateKeySchema = z
     name: z.string().trim().min(1).max(100).optional(),
     allowedOrigins: z.array(z.string().max(300)).max(50).optional(),
     expiresAt: isoDate.optional(),
+    scopes: z
+      .array(ScopeSchema)
+      .min(1)
+      .optional()
+      .openapi({ description: 'Secret keys only. Default: every scope.' }),
   })
   .openapi('CreateKeyRequest') satisfies z.ZodType<CreateKeyRequest, unknown>
+
+export const RotateKeySchema = z
+  .object({
+    overlapSeconds: z
+      .number()
+      .int()
+      .min(0)
+      .max(MAX_ROTATION_OVERLAP_SECONDS)
+      .optional()
+      .openapi({
+        description: `How long the old key keeps working. Default ${DEFAULT_ROTATION_OVERLAP_SECONDS} (24 hours).`,
+      }),
+  })
+  .openapi('RotateKeyRequest') satisfies z.ZodType<RotateKeyRequest, unknown>

@@ -10,6 +10,7 @@ import {
   type LeadSubmitPayload,
   type ServerCapabilities,
   type VisitorClient,
+  type WidgetSettings,
 } from '@avataradam/sdk'
 
 /** A visitor client without a server: tests drive its answers and events by hand. */
@@ -26,6 +27,8 @@ export interface FakeClient extends VisitorClient {
   leads: { lead: LeadSubmitPayload; resolve(lead: Lead): void; reject(error: unknown): void }[]
   conversationId: string | undefined
   status: ClientStatus
+  /** The widget settings as last "received" (set through `emit('settings', …)`). */
+  settings: WidgetSettings | undefined
   /** What `capabilities()` answers; the embedded server's by default. */
   offers: ServerCapabilities
   /** Tells the panel what a real client would. */
@@ -47,6 +50,7 @@ export function fakeClient(): FakeClient {
     visitorId: 'v_test_visitor',
     conversationId: undefined,
     status: 'connecting',
+    settings: undefined,
     offers: { stt: 'browser', tts: 'browser' },
     async capabilities() {
       return client.offers
@@ -91,6 +95,7 @@ export function fakeClient(): FakeClient {
     },
     emit(event, ...args) {
       if (event === 'status') client.status = args[0] as ClientStatus
+      if (event === 'settings') client.settings = args[0] as WidgetSettings
       for (const listener of listeners.get(event) ?? []) listener(...args)
     },
   }
