@@ -7,11 +7,7 @@ import './parts/bar-chart.ts'
 import { errorText, formatDateTime, formatDay, formatPercent } from './parts/format.ts'
 import { pageStyles } from './parts/page-styles.ts'
 
-// TODO(merge): from protocol (TENANT adds both lists to Analytics).
-interface AnalyticsWithQuestions extends Analytics {
-  topQuestions?: QuestionStat[]
-  unansweredQuestions?: QuestionStat[]
-}
+type AnalyticsWithQuestions = Analytics
 
 const PERIODS = [7, 30, 90] as const
 type Period = (typeof PERIODS)[number]

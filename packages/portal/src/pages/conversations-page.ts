@@ -13,16 +13,8 @@ import { errorText, formatDateTime } from './parts/format.ts'
 import { type LiveState, LiveWatch } from './parts/live-watch.ts'
 import { pageStyles } from './parts/page-styles.ts'
 
-// TODO(merge): from protocol (TENANT adds the preview fields and the cursor).
-interface ConversationRow extends ConversationSummary {
-  lastMessage?: string | { text: string; role?: ChatMessage['role'] } | null
-  hasLead?: boolean
-}
-// TODO(merge): from protocol
-interface ConversationPage extends ConversationList {
-  conversations: ConversationRow[]
-  nextBefore?: string | null
-}
+type ConversationRow = ConversationSummary
+type ConversationPage = ConversationList
 
 interface Filters {
   q: string
@@ -36,9 +28,7 @@ const PAGE_SIZE = 30
 const LIVE_REFRESH_MS = 10_000
 
 function lastMessageText(row: ConversationRow): string {
-  const last = row.lastMessage
-  if (!last) return ''
-  return typeof last === 'string' ? last : last.text
+  return row.lastMessage ?? ''
 }
 
 /** `YYYY-MM-DD` from a date input, as the start (or end) of that local day in ISO 8601. */

@@ -20,7 +20,7 @@ import '../ui/empty-state.ts'
 import '../ui/error-banner.ts'
 
 /** Keys as listed once scopes and rotation exist (both optional until the server sends them). */
-type KeySummary = ApiKeySummary & { scopes?: KeyScope[]; replacedBy?: string | null }
+type KeySummary = ApiKeySummary
 
 const SCOPE_LABELS: Record<KeyScope, string> = {
   keys: 'Manage keys',
