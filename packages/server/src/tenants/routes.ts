@@ -1,4 +1,5 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi'
+import { requires } from '../auth/principal.ts'
 import type { AppEnv } from '../http/env.ts'
 import { validationHook } from '../http/errors.ts'
 import { errorResponses, IdParamSchema, jsonResponse as json } from '../http/schemas.ts'
@@ -10,6 +11,7 @@ const list = createRoute({
   method: 'get',
   path: '/keys',
   summary: "List this dealership's API keys (never the keys themselves)",
+  middleware: [requires('keys')] as const,
   responses: { 200: json(KeyListSchema, 'Keys, oldest first'), ...errorResponses },
 })
 
@@ -17,6 +19,7 @@ const create = createRoute({
   method: 'post',
   path: '/keys',
   summary: 'Create a publishable (browser) or secret (server) key',
+  middleware: [requires('keys')] as const,
   request: {
     body: { required: true, content: { 'application/json': { schema: CreateKeySchema } } },
   },
@@ -27,6 +30,7 @@ const revoke = createRoute({
   method: 'post',
   path: '/keys/{id}/revoke',
   summary: 'Revoke a key: it is refused from then on',
+  middleware: [requires('keys')] as const,
   request: { params: IdParamSchema },
   responses: { 200: json(KeySchema, 'The revoked key'), ...errorResponses },
 })
