@@ -1,3 +1,4 @@
+import { createStaffClient } from '@avataradam/sdk'
 import type { MemberRole } from '@avataradam/sdk/protocol'
 import { io as connect } from 'socket.io-client'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -313,6 +314,30 @@ describe('live view with an access token', () => {
       staff.close()
       visitor.close()
       stranger.close()
+    }
+
+    // The SDK's staff client takes the token too, asking for it at each connection.
+    const client = createStaffClient({ accessToken: async () => owner.token, baseUrl: server.url })
+    try {
+      const watch = await client.watchConversation(ours.ack.conversationId, {})
+      expect(watch.messages.length).toBeGreaterThan(0)
+      await expect(client.watchConversation(theirs.ack.conversationId, {})).rejects.toMatchObject({
+        code: 'conversation_not_found',
+      })
+    } finally {
+      client.close()
+    }
+
+    // Once signed out, the socket watches nothing more.
+    const signedOut = createStaffClient({ accessToken: owner.token, baseUrl: server.url })
+    try {
+      await signedOut.watchConversation(ours.ack.conversationId, {})
+      await portalCall(server, 'POST', '/v1/auth/logout', { cookie: owner.cookie })
+      await expect(signedOut.watchConversation(ours.ack.conversationId, {})).rejects.toMatchObject({
+        code: 'invalid_token',
+      })
+    } finally {
+      signedOut.close()
     }
 
     // A bad token is refused at the handshake.

@@ -356,3 +356,22 @@ describe('password reset and change', () => {
     expect((await login(server, owner.email, 'a brand new password')).status).toBe(200)
   })
 })
+
+describe('the demo', () => {
+  it('has an owner account for the demo dealership, with the password DEMO_OWNER_PASSWORD says', async () => {
+    const demo = await startTestServer({
+      env: { AVATARADAM_DEMO: 'true', DEMO_OWNER_PASSWORD: 'demo owner password' },
+    })
+    try {
+      expect(demo.demo?.owner?.email).toBe('owner@demo.avataradam.dev')
+      // Chosen, so not printed.
+      expect(demo.demo?.owner?.password).toBeUndefined()
+      const res = await login(demo, 'owner@demo.avataradam.dev', 'demo owner password')
+      expect(res.status).toBe(200)
+      expect(res.body.account).toMatchObject({ role: 'owner', dealershipName: "Adam's Auto Sales" })
+      expect(res.body.account.tenantId).toBe(demo.demo?.tenantId)
+    } finally {
+      await demo.stop()
+    }
+  })
+})

@@ -25,32 +25,35 @@ for (const host of ['127.0.0.1', 'localhost']) {
     const context = await browser.newContext()
     const page = await context.newPage()
     await page.goto(`${origin}/healthz`)
-    const result = await page.evaluate(async (email) => {
-      const post = (path: string, body?: unknown) =>
-        fetch(path, {
-          method: 'POST',
-          headers: body ? { 'content-type': 'application/json' } : {},
-          body: body ? JSON.stringify(body) : undefined,
+    const result = await page.evaluate(
+      async (email) => {
+        const post = (path: string, body?: unknown) =>
+          fetch(path, {
+            method: 'POST',
+            headers: body ? { 'content-type': 'application/json' } : {},
+            body: body ? JSON.stringify(body) : undefined,
+          })
+        const signup = await post('/v1/auth/signup', {
+          dealershipName: 'Cookie Motors',
+          name: 'Casey',
+          email,
+          password: 'correct horse battery',
         })
-      const signup = await post('/v1/auth/signup', {
-        dealershipName: 'Cookie Motors',
-        name: 'Casey',
-        email,
-        password: 'correct horse battery',
-      })
-      const refresh = await post('/v1/auth/refresh')
-      const refreshed = await refresh.json()
-      const logout = await post('/v1/auth/logout')
-      const after = await post('/v1/auth/refresh')
-      return {
-        signup: signup.status,
-        refresh: refresh.status,
-        account: refreshed.account?.email,
-        visibleToScript: document.cookie,
-        logout: logout.status,
-        after: after.status,
-      }
-    }, `casey-${crypto.randomUUID().slice(0, 8)}@dealer.example`)
+        const refresh = await post('/v1/auth/refresh')
+        const refreshed = await refresh.json()
+        const logout = await post('/v1/auth/logout')
+        const after = await post('/v1/auth/refresh')
+        return {
+          signup: signup.status,
+          refresh: refresh.status,
+          account: refreshed.account?.email,
+          visibleToScript: document.cookie,
+          logout: logout.status,
+          after: after.status,
+        }
+      },
+      `casey-${crypto.randomUUID().slice(0, 8)}@dealer.example`,
+    )
     expect(result).toMatchObject({
       signup: 201,
       refresh: 200,
