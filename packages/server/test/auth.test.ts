@@ -105,6 +105,12 @@ describe('sign-up and sign-in', () => {
     expect(limited.body.error.code).toBe('rate_limited')
     expect(limited.body.error.retryAfter).toBeGreaterThan(0)
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0)
+    // An unknown email is throttled alike, so throttling tells no account apart.
+    const unknown = `nobody-${crypto.randomUUID()}@dealer.example`
+    for (let i = 0; i < 5; i++) {
+      expect((await login(server, unknown, 'wrong password!')).status).toBe(401)
+    }
+    expect((await login(server, unknown)).status).toBe(429)
   })
 
   it('throttles failures per address, across accounts', async () => {

@@ -220,8 +220,9 @@ export function createAuthService(deps: AuthServiceDeps) {
       const member = await findMemberByEmail(db, input.email)
       const fail = async (code: 'invalid_credentials' | 'invalid_totp', message: string) => {
         await limits.ip.consume(ip).catch(() => undefined)
+        // Counted for unknown emails too: a throttle that only accounts get would tell them apart.
+        await limits.account.consume(accountKey).catch(() => undefined)
         if (member) {
-          await limits.account.consume(accountKey).catch(() => undefined)
           await db.tenant(member.tenantId, (tx) =>
             audit(tx, member, 'auth.sign_in_failed', ip, {
               reason: code === 'invalid_totp' ? 'totp' : 'password',

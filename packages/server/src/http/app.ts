@@ -91,7 +91,7 @@ export function createApp(deps: AppDeps) {
       title: 'AvatarAdam API',
       version: '1',
       description:
-        "A dealership's back office: documents, keys, conversations and leads. Authenticate with `Authorization: Bearer sk_…`.",
+        "A dealership's back office: documents, keys, conversations and leads. Authenticate with `Authorization: Bearer sk_…` (a secret key), or with a portal member's access token from `/v1/auth/login`.",
     },
     security: [{ secretKey: [] }],
   })
