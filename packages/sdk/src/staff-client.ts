@@ -8,14 +8,13 @@ import type {
   ClientToServerEvents,
   ConnectErrorData,
   LeadRequest,
+  PortalStaffHandshakeAuth,
   ServerToClientEvents,
   StaffHandshakeAuth,
   StaffWatchResult,
 } from './protocol.ts'
 
-export interface StaffClientOptions {
-  /** A secret key, `sk_live_…` or `sk_test_…`. Server-side only: browsers are refused. */
-  secretKey: string
+interface StaffClientCommonOptions {
   /** The AvatarAdam server, such as `https://chat.example.com`. */
   baseUrl: string
   /** Passed to socket.io-client (transports, reconnection delays…). */
@@ -23,6 +22,23 @@ export interface StaffClientOptions {
   /** How long to wait for a `staff:watch` ack (default 10 s). */
   timeoutMs?: number
 }
+
+export type StaffClientOptions = StaffClientCommonOptions &
+  (
+    | {
+        /** A secret key, `sk_live_…` or `sk_test_…`. Server-side only: browsers are refused. */
+        secretKey: string
+        accessToken?: never
+      }
+    | {
+        /**
+         * A portal member's access token (from `/v1/auth`), for the portal in a browser; a
+         * function is asked again at every (re)connection, so it can hand out a refreshed one.
+         */
+        accessToken: string | (() => string | Promise<string>)
+        secretKey?: never
+      }
+  )
 
 /** What happens in a watched conversation, as it happens. */
 export interface WatchHandlers {
@@ -50,8 +66,9 @@ export interface StaffClient {
 }
 
 /**
- * A socket with a secret key that watches conversations live (`staff:watch`), whichever
- * instance serves the visitor. For the dealership's servers only, never a browser.
+ * A socket that watches conversations live (`staff:watch`), whichever instance serves the
+ * visitor: with a secret key from the dealership's servers (never a browser), or with a portal
+ * member's access token (role permission `conversations`) from the portal.
  *
  * @example
  * ```ts
@@ -65,7 +82,16 @@ export function createStaffClient(options: StaffClientOptions): StaffClient {
   const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(options.baseUrl, {
     transports: ['websocket'],
     ...options.socketOptions,
-    auth: { key: options.secretKey } satisfies StaffHandshakeAuth,
+    auth:
+      options.accessToken === undefined
+        ? ({ key: options.secretKey } satisfies StaffHandshakeAuth)
+        : (send: (auth: PortalStaffHandshakeAuth) => void) => {
+            const { accessToken } = options
+            Promise.resolve(typeof accessToken === 'function' ? accessToken() : accessToken).then(
+              (token) => send({ accessToken: token }),
+              () => send({ accessToken: '' }),
+            )
+          },
     autoConnect: false,
   })
   const watches = new Map<string, Set<WatchHandlers>>()

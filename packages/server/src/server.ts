@@ -5,6 +5,9 @@ import { fileURLToPath } from 'node:url'
 import { createAdaptorServer } from '@hono/node-server'
 import { Redis } from 'ioredis'
 import { LRUCache } from 'lru-cache'
+import { accessTokenSecret, createAccessTokens } from './auth/access-tokens.ts'
+import { createAuthService } from './auth/auth-service.ts'
+import { createMembersService } from './auth/members-service.ts'
 import { answerCacheFromConfig, invalidatingAnswers } from './chat/answer-cache.ts'
 import { eventHandler, registerChatHandlers } from './chat/socket-handlers.ts'
 import { refuseStaffEvents, registerStaffHandlers } from './chat/staff-handlers.ts'
@@ -12,7 +15,7 @@ import { createTurnRunner } from './chat/turns.ts'
 import type { Config } from './config/index.ts'
 import { lockDataDir } from './db/data-dir-lock.ts'
 import { type Db, migrate, openDb } from './db/index.ts'
-import { type DemoDealership, ensureDemoDealership } from './demo/seed.ts'
+import { type DemoDealership, ensureDemoDealership, ensureDemoOwner } from './demo/seed.ts'
 import { createApp } from './http/app.ts'
 import { findPortalDist } from './http/portal-assets.ts'
 import { findWidgetDist } from './http/widget-assets.ts'
@@ -338,6 +341,28 @@ export async function startServer(
     createRateLimiter({ name, points, durationSeconds, redis: redis?.limits })
   // Refused keys per address: enough for a misconfigured page to show its error, not to guess.
   const authFailureLimiter = limiter('auth-failures', limits.authFailuresPerMinute, 60)
+  const accessTokens = createAccessTokens({
+    db,
+    secret: await accessTokenSecret(db, config.auth.jwtSecret),
+  })
+  const authService = createAuthService({
+    db,
+    accessTokens,
+    mail: mailer,
+    box: config.secretKeys.length > 0 ? createSecretBox(config.secretKeys) : undefined,
+    // Failed sign-ins in 15 minutes: a few per account (guessing one password), more per address
+    // (an office shares one), so neither a guesser nor a lock-out of everyone is cheap.
+    limits: {
+      account: limiter('login-account', config.auth.loginFailuresPerAccount, 900),
+      ip: limiter('login-ip', config.auth.loginFailuresPerIp, 900),
+    },
+    log: log.child({ component: 'auth' }),
+  })
+  const portalOrigins = {
+    publicUrl: config.publicUrl,
+    portalOrigins: config.auth.portalOrigins,
+    trustProxyHops: config.trustProxyHops,
+  }
   const leads = createLeadService({
     db,
     limiter: limiter('leads', limits.leadsPerHour, 3600),
@@ -363,6 +388,12 @@ export async function startServer(
     readDb,
     keys,
     widgetSettings,
+    accessTokens,
+    auth: {
+      service: authService,
+      members: createMembersService({ db, accessTokens, mail: mailer }),
+      origins: portalOrigins,
+    },
     documents,
     search,
     requestLimiter: limiter('rest', limits.requestsPerMinute, 60),
@@ -422,6 +453,7 @@ export async function startServer(
   io.use(
     handshake({
       keys,
+      accessTokens,
       limiter: limiter('connect', limits.connectionsPerMinute, 60),
       authFailureLimiter,
       trustProxyHops: config.trustProxyHops,
@@ -457,7 +489,7 @@ export async function startServer(
       log: log.child({ tenantId: socket.data.tenantId, socketId: socket.id }),
     })
     if (socket.data.staff) {
-      registerStaffHandlers(socket, { db: readDb, keys, handle })
+      registerStaffHandlers(socket, { db: readDb, keys, accessTokens, handle })
       return
     }
     refuseStaffEvents(handle)
@@ -515,6 +547,11 @@ export async function startServer(
       widgetSettings,
       log,
       origins: [publicUrl, `http://localhost:${port}`, `http://127.0.0.1:${port}`],
+    })
+    demo.owner = await ensureDemoOwner({
+      auth: authService,
+      tenantId: demo.tenantId,
+      password: config.auth.demoOwnerPassword,
     })
   }
   // Otherwise `avataradam worker` processes take the documents from the shared queue.

@@ -17,6 +17,8 @@ export type Principal =
       memberId: string
       email: string
       role: MemberRole
+      /** The signed-in session (refresh token family) the access token belongs to. */
+      sessionId?: string | undefined
       permissions: ReadonlySet<Permission>
     }
   | {
@@ -32,6 +34,7 @@ export function memberPrincipal(input: {
   memberId: string
   email: string
   role: MemberRole
+  sessionId?: string | undefined
 }): Principal {
   return { type: 'member', ...input, permissions: new Set(ROLE_PERMISSIONS[input.role]) }
 }

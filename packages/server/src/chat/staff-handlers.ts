@@ -1,6 +1,7 @@
 import { CLIENT_EVENTS, type StaffWatchResult } from '@avataradam/sdk/protocol'
 import type { Db } from '../db/index.ts'
 import { AppError, toErrorBody } from '../errors.ts'
+import type { AccessTokenVerifier } from '../http/v1-auth.ts'
 import { conversationRoom, type VisitorSocket } from '../realtime/types.ts'
 import { isKeyRefusal, type KeyService } from '../tenants/keys.ts'
 import { findConversation, isConversationAnswering, listMessages } from './messages-repo.ts'
@@ -26,15 +27,30 @@ const visitorOnly = (event: string) =>
  */
 export function registerStaffHandlers(
   socket: VisitorSocket,
-  deps: { db: Db; keys: KeyService; handle: EventHandle },
+  deps: {
+    db: Db
+    keys: KeyService
+    accessTokens?: AccessTokenVerifier | undefined
+    handle: EventHandle
+  },
 ): void {
   deps.handle('staff:watch', StaffWatchSchema, async ({ conversationId }) => {
-    const { tenantId } = socket.data
-    // A revoked secret key watches nothing more, and its connection ends.
-    await deps.keys.authenticate(socket.data.key).catch((err: unknown) => {
-      if (isKeyRefusal(err)) setImmediate(() => socket.disconnect(true))
-      throw err
-    })
+    const { tenantId, accessToken } = socket.data
+    if (accessToken !== undefined) {
+      // A member signed out, removed or demoted watches nothing more: their client reconnects
+      // with a fresh token (it expires in minutes), or stops.
+      if (!deps.accessTokens) throw new AppError('invalid_token', 'Sign in again.')
+      await deps.accessTokens.verify(accessToken).catch((err: unknown) => {
+        setImmediate(() => socket.disconnect(true))
+        throw err
+      })
+    } else {
+      // A revoked secret key watches nothing more, and its connection ends.
+      await deps.keys.authenticate(socket.data.key).catch((err: unknown) => {
+        if (isKeyRefusal(err)) setImmediate(() => socket.disconnect(true))
+        throw err
+      })
+    }
     const found = await deps.db.tenant(tenantId, async (tx) => {
       if (!(await findConversation(tx, tenantId, conversationId))) return null
       return {

@@ -34,6 +34,19 @@ function banner(publicUrl: string, server: Awaited<ReturnType<typeof startServer
         `                         npx avataradam keys create --tenant ${server.demo.tenantId} --type secret`,
       )
     }
+    if (server.demo.owner) {
+      lines.push(`  Portal                 ${publicUrl}/portal  (${server.demo.owner.email})`)
+      if (server.demo.owner.password && process.stderr.isTTY) {
+        lines.push(
+          `  Portal password        ${server.demo.owner.password}`,
+          '                         (shown once; set DEMO_OWNER_PASSWORD to choose it)',
+        )
+      } else if (server.demo.owner.password) {
+        lines.push(
+          '  Portal password        not shown outside a terminal; set DEMO_OWNER_PASSWORD and restart',
+        )
+      }
+    }
     lines.push(
       '',
       `  Try: curl ${publicUrl}/v1/documents -H "Authorization: Bearer <secret key>"`,

@@ -210,6 +210,30 @@ const EnvSchema = z.object({
   /** HeyGen's sandbox: free, short sessions with a test avatar, for trying the setup. */
   HEYGEN_SANDBOX: bool.default(false),
   SHUTDOWN_TIMEOUT_MS: positiveInt.default(10_000),
+  /**
+   * Signs portal access tokens (HS256): at least 32 characters, the same on every instance.
+   * Unset, a random one is made once and kept in the database (system_settings).
+   */
+  AUTH_JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /**
+   * Other origins the portal is served from (comma-separated), allowed to call `/v1/auth`
+   * beside the server's own origin and PUBLIC_URL.
+   */
+  PORTAL_ORIGINS: z
+    .string()
+    .transform((value) =>
+      value
+        .split(',')
+        .map((v) => v.trim().replace(/\/+$/, ''))
+        .filter(Boolean),
+    )
+    .optional(),
+  /** Failed portal sign-ins per account in 15 minutes before that account is throttled. */
+  RATE_LIMIT_LOGIN_FAILURES_PER_ACCOUNT: positiveInt.default(5),
+  /** Failed portal sign-ins per client address in 15 minutes. */
+  RATE_LIMIT_LOGIN_FAILURES_PER_IP: positiveInt.default(30),
+  /** The demo owner's password (owner@demo.avataradam.dev); unset, one is generated and printed once. */
+  DEMO_OWNER_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
 })
 
 export type Env = z.input<typeof EnvSchema>
@@ -260,6 +284,14 @@ export interface Config {
   /** Background jobs: BullMQ in Redis with REDIS_URL, else in this process. */
   jobs: { prefix: string; attempts: number; backoffMs: number; webhookTimeoutMs: number }
   shutdownTimeoutMs: number
+  /** Portal accounts: token signing, allowed portal origins, sign-in throttling, demo owner. */
+  auth: {
+    jwtSecret: string | undefined
+    portalOrigins: string[]
+    loginFailuresPerAccount: number
+    loginFailuresPerIp: number
+    demoOwnerPassword: string | undefined
+  }
   llm: LlmConfig
   embeddings: EmbeddingsConfig
   /** AVATARADAM_SECRET_KEYS, newest first; empty when unset. */
@@ -653,6 +685,13 @@ export function loadConfig(
       webhookTimeoutMs: e.WEBHOOK_TIMEOUT_MS,
     },
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    auth: {
+      jwtSecret: e.AUTH_JWT_SECRET,
+      portalOrigins: e.PORTAL_ORIGINS ?? [],
+      loginFailuresPerAccount: e.RATE_LIMIT_LOGIN_FAILURES_PER_ACCOUNT,
+      loginFailuresPerIp: e.RATE_LIMIT_LOGIN_FAILURES_PER_IP,
+      demoOwnerPassword: e.DEMO_OWNER_PASSWORD,
+    },
     llm: llmConfig(e),
     embeddings: embeddingsConfig(e),
     secretKeys: e.AVATARADAM_SECRET_KEYS ?? [],

@@ -1,5 +1,7 @@
+import { randomBytes } from 'node:crypto'
 import { readdir, readFile } from 'node:fs/promises'
 import type { WidgetSettings } from '@avataradam/sdk/protocol'
+import type { AuthService } from '../auth/auth-service.ts'
 import type { Db } from '../db/index.ts'
 import type { DocumentService } from '../knowledge/documents.ts'
 import type { Logger } from '../logger.ts'
@@ -39,6 +41,31 @@ export interface DemoDealership {
   publishableKey: string
   /** Only when the demo was created by this start: it is shown once and never stored. */
   secretKey?: string
+  /** The demo owner's portal account; `password` only when this start generated it. */
+  owner?: { email: string; password?: string | undefined }
+}
+
+export const DEMO_OWNER_EMAIL = 'owner@demo.avataradam.dev'
+
+/**
+ * The demo dealership's owner, so a newcomer can open /portal and sign in: the password is
+ * DEMO_OWNER_PASSWORD, or one generated when the account is created (returned, to print once).
+ */
+export async function ensureDemoOwner(deps: {
+  auth: AuthService
+  tenantId: string
+  password: string | undefined
+}): Promise<{ email: string; password?: string | undefined }> {
+  const password = deps.password ?? randomBytes(12).toString('base64url')
+  const { created } = await deps.auth.ensureMember({
+    tenantId: deps.tenantId,
+    email: DEMO_OWNER_EMAIL,
+    name: 'Demo Owner',
+    role: 'owner',
+    password,
+    resetPassword: deps.password !== undefined,
+  })
+  return { email: DEMO_OWNER_EMAIL, password: created && !deps.password ? password : undefined }
 }
 
 interface DemoSetting extends Record<string, unknown> {

@@ -5,6 +5,10 @@ import { bodyLimit } from 'hono/body-limit'
 import { requestId } from 'hono/request-id'
 import { secureHeaders } from 'hono/secure-headers'
 import { analyticsRoutes } from '../analytics/routes.ts'
+import type { AuthService } from '../auth/auth-service.ts'
+import type { PortalOrigins } from '../auth/csrf.ts'
+import type { MembersService } from '../auth/members-service.ts'
+import { accountRoutes, authRoutes } from '../auth/routes.ts'
 import { conversationRoutes } from '../chat/routes.ts'
 import type { Db } from '../db/index.ts'
 import { AppError } from '../errors.ts'
@@ -45,6 +49,8 @@ export interface AppDeps {
   widgetSettings: WidgetSettingsService
   /** Portal members' access tokens, accepted on `/v1` beside secret keys. */
   accessTokens?: AccessTokenVerifier | undefined
+  /** Portal accounts: `/v1/auth` (public) and the member routes (`/v1/me`, `/v1/members`…). */
+  auth?: { service: AuthService; members: MembersService; origins: PortalOrigins } | undefined
   documents: DocumentService
   search: SearchService
   readiness: Readiness
@@ -92,7 +98,7 @@ export function createApp(deps: AppDeps) {
       title: 'AvatarAdam API',
       version: '1',
       description:
-        "A dealership's back office: documents, keys, conversations and leads. Authenticate with `Authorization: Bearer sk_…`.",
+        "A dealership's back office: documents, keys, conversations and leads. Authenticate with `Authorization: Bearer sk_…` (a secret key), or with a portal member's access token from `/v1/auth/login`.",
     },
     security: [{ secretKey: [] }],
   })
@@ -102,6 +108,24 @@ export function createApp(deps: AppDeps) {
     scheme: 'bearer',
     description: 'A secret key (sk_live_… or sk_test_…)',
   })
+  app.openAPIRegistry.registerComponent('securitySchemes', 'accessToken', {
+    type: 'http',
+    scheme: 'bearer',
+    bearerFormat: 'JWT',
+    description:
+      "A portal member's access token (POST /v1/auth/login), good for 10 minutes; renewed with POST /v1/auth/refresh",
+  })
+  // Before the `/v1` middleware: signing in needs no Bearer.
+  if (deps.auth) {
+    app.route(
+      '/v1',
+      authRoutes({
+        auth: deps.auth.service,
+        origins: deps.auth.origins,
+        jsonBytes: deps.limits.jsonBytes,
+      }),
+    )
+  }
 
   const v1 = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   v1.use(secureHeaders())
@@ -141,6 +165,17 @@ export function createApp(deps: AppDeps) {
   )
   v1.route('/', widgetSettingsRoutes(deps.widgetSettings))
   v1.route('/', providerRoutes(deps.providers.overrides, deps.providers.changed))
+  if (deps.auth) {
+    v1.route(
+      '/',
+      accountRoutes({
+        db: deps.db,
+        auth: deps.auth.service,
+        members: deps.auth.members,
+        origins: deps.auth.origins,
+      }),
+    )
+  }
   app.route('/v1', v1)
 
   if (deps.widgetDist) app.route('/', widgetRoutes(deps.widgetDist))

@@ -13,6 +13,8 @@ export interface RateLimiter {
   consume(key: string): Promise<void>
   /** Throws `rate_limited` if `key` has used up its limit already, recording nothing. */
   check(key: string): Promise<void>
+  /** Forgets `key`'s count (a successful sign-in clears that account's failures). */
+  reset(key: string): Promise<void>
 }
 
 export interface RateLimitOptions {
@@ -64,6 +66,9 @@ export function createRateLimiter(options: RateLimitOptions): RateLimiter {
       const state = await limiter.get(key).catch(() => null)
       // At the limit already: the next attempt is refused before it is tried.
       if (state && state.consumedPoints >= options.points) throw limited(state.msBeforeNext)
+    },
+    async reset(key) {
+      await limiter.delete(key).catch(() => undefined)
     },
   }
 }

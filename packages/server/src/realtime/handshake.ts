@@ -2,6 +2,7 @@ import type { ErrorBody } from '@avataradam/sdk/protocol'
 import type { ExtendedError } from 'socket.io'
 import { HandshakeAuthSchema, readPageContext, StaffHandshakeAuthSchema } from '../chat/schemas.ts'
 import { AppError, toErrorBody } from '../errors.ts'
+import type { AccessTokenVerifier } from '../http/v1-auth.ts'
 import { clientIp } from '../limits/client-ip.ts'
 import type { RateLimiter } from '../limits/rate-limiter.ts'
 import type { Logger } from '../logger.ts'
@@ -38,6 +39,8 @@ function refusal(body: ErrorBody): ExtendedError {
  */
 export function handshake(deps: {
   keys: KeyService
+  /** Portal members' access tokens: `auth: { accessToken }` is a staff socket of the member. */
+  accessTokens?: AccessTokenVerifier | undefined
   /** Handshakes per client address. */
   limiter: RateLimiter
   /** Refused keys per client address, against key guessing. */
@@ -51,8 +54,35 @@ export function handshake(deps: {
       const ip = clientIp(address, headers['x-forwarded-for'], deps.trustProxyHops)
       await deps.limiter.consume(ip)
       await deps.authFailureLimiter.check(ip)
+      const raw = socket.handshake.auth as { key?: unknown; accessToken?: unknown } | undefined
+      // A portal member watching conversations live. The token is not ambient (a page cannot
+      // send it without having it), so a browser Origin is fine here.
+      if (typeof raw?.accessToken === 'string' && raw.key === undefined && deps.accessTokens) {
+        const accessToken = raw.accessToken
+        const principal = await deps.accessTokens
+          .verify(accessToken)
+          .catch(async (err: unknown) => {
+            if (AppError.isInstance(err) && err.code === 'invalid_token') {
+              await deps.authFailureLimiter.consume(ip)
+            }
+            throw err
+          })
+        if (principal.type !== 'member' || !principal.permissions.has('conversations')) {
+          throw new AppError('forbidden', 'Your role cannot watch conversations.')
+        }
+        socket.data = {
+          tenantId: principal.tenantId,
+          keyId: principal.memberId,
+          key: '',
+          accessToken,
+          ip,
+          visitorId: `staff_${principal.memberId}`,
+          page: null,
+          staff: true,
+        }
+        return next()
+      }
       // A secret key is a staff client (the dealership's own server); anything else a visitor.
-      const raw = socket.handshake.auth as { key?: unknown } | undefined
       const staff = typeof raw?.key === 'string' && raw.key.startsWith('sk_')
       const auth = (staff ? StaffHandshakeAuthSchema : HandshakeAuthSchema).safeParse(raw)
       if (!auth.success) {

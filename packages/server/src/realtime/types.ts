@@ -14,6 +14,11 @@ export interface SocketData extends Visitor {
    * conversations (`staff:watch`) and do nothing a visitor does. `visitorId` is then `staff_<key id>`.
    */
   staff: boolean
+  /**
+   * A staff socket of a portal member (handshake `auth: { accessToken }`): the token, checked
+   * again on every `staff:watch` so a signed-out or removed member watches nothing more.
+   */
+  accessToken?: string | undefined
 }
 
 // biome-ignore lint/complexity/noBannedTypes: no events between instances yet
