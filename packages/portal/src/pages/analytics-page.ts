@@ -129,7 +129,6 @@ export class AnalyticsPage extends LitElement {
 
   override render() {
     return html`
-      <h1>Analytics</h1>
       <div class="periods" role="group" aria-label="Period">
         ${PERIODS.map(
           (d) => html`<button

@@ -16,11 +16,28 @@ function actorText(actor: AuditActor): string {
   return 'System'
 }
 
-/** `key.created` → "Key created". */
+/** `key.created` → "Key created"; sign-in actions read as what the person did. */
 function actionText(action: string): string {
   const [area = '', what = ''] = action.split('.')
-  const text = `${area} ${what.replaceAll('_', ' ')}`.trim()
+  const text = (area === 'auth' ? what : `${area} ${what}`).replaceAll('_', ' ').trim()
   return text.charAt(0).toUpperCase() + text.slice(1)
+}
+
+/** `{ name: "Example site", scopes: [] }` → "name: Example site · scopes: none". */
+function detailsText(details: Record<string, unknown> | undefined): string {
+  const parts = Object.entries(details ?? {}).map(([key, value]) => {
+    const shown = Array.isArray(value)
+      ? value.length
+        ? value.join(', ')
+        : 'none'
+      : value === null
+        ? '—'
+        : typeof value === 'object'
+          ? JSON.stringify(value)
+          : String(value)
+    return `${key}: ${shown}`
+  })
+  return parts.length ? parts.join(' · ') : '—'
 }
 
 /** The dealership's audit log, newest first (owners only). */
@@ -96,8 +113,8 @@ export class AaAuditPage extends LitElement {
                       <td data-label="Who">${actorText(e.actor)}</td>
                       <td data-label="Target"><span class="mono">${e.target ?? '—'}</span></td>
                       <td data-label="IP address">${e.ip ?? '—'}</td>
-                      <td data-label="Details" class="details mono">
-                        ${Object.keys(e.details ?? {}).length ? JSON.stringify(e.details) : '—'}
+                      <td data-label="Details" class="details">
+                        ${detailsText(e.details)}
                       </td>
                     </tr>`,
                   )}

@@ -300,7 +300,6 @@ export class ConversationsPage extends LitElement {
 
   override render() {
     return html`
-      <h1>Conversations</h1>
       <div class="layout">
         <section aria-labelledby="list-title">
           <h2 id="list-title" class="visually-hidden">All conversations</h2>

@@ -276,8 +276,16 @@ export class AaKeysPage extends LitElement {
           </div>
         </fieldset>
         <label for="key-name"
-          >Name <span class="hint">So you recognise it later, such as “Main website”.</span>
-          <input id="key-name" name="name" maxlength="100" autocomplete="off" />
+          ><span id="key-name-label">Name</span>
+          <span class="hint" id="key-name-hint">So you recognise it later, such as “Main website”.</span>
+          <input
+            id="key-name"
+            name="name"
+            maxlength="100"
+            autocomplete="off"
+            aria-labelledby="key-name-label"
+            aria-describedby="key-name-hint"
+          />
         </label>
         <label for="key-mode"
           >Mode
@@ -289,7 +297,7 @@ export class AaKeysPage extends LitElement {
         ${
           publishable
             ? html`<label for="key-origins"
-              >Allowed origins
+              ><span id="origins-label">Allowed origins</span>
               <span class="hint" id="origins-hint"
                 >One per line, such as https://www.hilltopmotors.com or https://*.hilltopmotors.com.
                 The widget only works on pages from these.</span
@@ -299,6 +307,7 @@ export class AaKeysPage extends LitElement {
                 name="allowedOrigins"
                 rows="3"
                 required
+                aria-labelledby="origins-label"
                 aria-describedby="origins-hint ${f.allowedOrigins ? 'origins-error' : ''}"
                 aria-invalid=${f.allowedOrigins ? 'true' : 'false'}
               ></textarea>

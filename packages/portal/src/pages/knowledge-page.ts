@@ -264,7 +264,6 @@ export class KnowledgePage extends LitElement {
 
   override render() {
     return html`
-      <h1>Knowledge</h1>
       <p class="muted">
         What the assistant knows: your documents, price lists and inventory feeds.
       </p>
@@ -341,7 +340,9 @@ export class KnowledgePage extends LitElement {
       label = doc.error?.message ?? 'The server could not read it.'
       cls = 'error'
     } else {
-      label = u.duplicate ? 'Already in the knowledge base' : `Ready: ${doc.chunkCount} passages`
+      label = u.duplicate
+        ? 'Already in the knowledge base'
+        : `Ready: ${doc.chunkCount} ${doc.chunkCount === 1 ? 'passage' : 'passages'}`
     }
     return html`
       <li>

@@ -265,7 +265,6 @@ export class WidgetSettingsPage extends LitElement {
     const draft = this._draft
     if (!draft) {
       return html`
-        <h1>Widget settings</h1>
         ${
           this._loadError
             ? html`<p class="error" role="alert">Could not load the settings: ${this._loadError}</p>
@@ -276,7 +275,6 @@ export class WidgetSettingsPage extends LitElement {
     }
     const disabled = !this.#canEdit
     return html`
-      <h1>Widget settings</h1>
       ${
         disabled
           ? html`<p class="muted">Your role can view these settings but not change them.</p>`

@@ -26,8 +26,9 @@ export function field(o: FieldOptions) {
   const described = [o.hint ? `${id}-hint` : '', o.error ? `${id}-error` : '']
     .filter(Boolean)
     .join(' ')
+  // The input is named by the label's text alone; the hint is its description, read after it.
   return html`<label for=${id}
-    >${o.label}
+    ><span id="${id}-label">${o.label}</span>
     ${o.hint ? html`<span class="hint" id="${id}-hint">${o.hint}</span>` : nothing}
     <input
       id=${id}
@@ -40,6 +41,7 @@ export function field(o: FieldOptions) {
       maxlength=${ifDefined(o.maxlength)}
       pattern=${ifDefined(o.pattern)}
       inputmode=${ifDefined(o.inputmode)}
+      aria-labelledby="${id}-label"
       aria-invalid=${o.error ? 'true' : 'false'}
       aria-describedby=${ifDefined(described || undefined)}
     />

@@ -1,0 +1,171 @@
+/**
+ * A dealership's first hour, in Debian's Chromium against a real server (the embedded demo, with
+ * its example site at `/`): sign up → create a publishable key → upload a document and watch it
+ * become ready → change the greeting → open the example site with that key and see the new
+ * greeting and an answer from the document → find that conversation in the portal.
+ *
+ * Every portal page is photographed on the way, into `artifacts/portal-screenshots/` (CI keeps
+ * that folder; the README names it).
+ */
+import { mkdir } from 'node:fs/promises'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import type { TestServer } from '../../../server/test/support/server.ts'
+import { launchChromium } from '../../../widget/test/chromium.mjs'
+import { startDemoServer } from '../../../widget/test/e2e/support/demo-server.ts'
+import {
+  launcher,
+  messageInput,
+  waitForAnswer,
+  watchPage,
+} from '../../../widget/test/e2e/support/widget-page.ts'
+
+const ROOT = fileURLToPath(new URL('../../../../', import.meta.url))
+const SHOTS = path.join(ROOT, 'artifacts', 'portal-screenshots')
+
+const GREETING = 'Howdy from Prairie Motors! Ask me about our loaner cars.'
+const DOCUMENT = `# Loaner cars at Prairie Motors
+
+Every service customer at Prairie Motors gets a free loaner car: a blue Subaru Outback with
+a full tank. Loaners are kept for up to five days. Book one when you schedule your service.
+`
+
+let browser: Browser
+let server: TestServer
+
+beforeAll(async () => {
+  await mkdir(SHOTS, { recursive: true })
+  ;[browser, server] = await Promise.all([launchChromium(), startDemoServer()])
+}, 120_000)
+afterAll(async () => {
+  await browser?.close()
+  await server?.stop()
+})
+
+/** A full-page screenshot, numbered in the order of the journey. */
+let shot = 0
+async function photograph(page: Page, name: string) {
+  shot += 1
+  await page.screenshot({
+    path: path.join(SHOTS, `${String(shot).padStart(2, '0')}-${name}.png`),
+    fullPage: true,
+  })
+}
+
+/** Goes to a portal page through its navigation link, as a member would. */
+async function open(page: Page, name: string) {
+  await page.getByRole('navigation').getByRole('link', { name, exact: true }).first().click()
+  await page.getByRole('heading', { level: 1, name }).waitFor()
+}
+
+it('takes a new dealership from sign-up to an answered visitor, seen in the portal', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
+  const portal = await context.newPage()
+  const { problems } = await watchPage(portal)
+
+  // Sign up.
+  await portal.goto(`${server.url}/portal/sign-up`)
+  await portal.getByLabel('Dealership name').fill('Prairie Motors')
+  await portal.getByLabel('Your name').fill('Pat Prairie')
+  await portal.getByLabel('Email').fill(`pat-${crypto.randomUUID()}@prairie.example`)
+  await portal.getByLabel('Password', { exact: true }).fill('a long enough password')
+  await photograph(portal, 'sign-up')
+  await portal.getByRole('button', { name: 'Create account' }).click()
+  await portal.getByRole('heading', { level: 1, name: 'Knowledge' }).waitFor()
+
+  // A publishable key for the example site (served by this server).
+  await open(portal, 'Keys')
+  await portal.getByLabel('Name').fill('Example site')
+  await portal.getByLabel('Allowed origins').fill(server.url)
+  await portal.getByRole('button', { name: 'Create publishable key' }).click()
+  const shown = portal.getByLabel('The new key')
+  await shown.waitFor()
+  const key = (await shown.textContent())?.trim() ?? ''
+  expect(key).toMatch(/^pk_live_/)
+  await photograph(portal, 'keys-created')
+  await portal.getByRole('button', { name: 'I have copied it' }).click()
+  await expect.poll(() => portal.getByText('Example site').count()).toBeGreaterThan(0)
+  await photograph(portal, 'keys')
+
+  // Upload a document and watch it become ready.
+  await open(portal, 'Knowledge')
+  await portal.getByLabel('Documents to upload').setInputFiles({
+    name: 'loaners.md',
+    mimeType: 'text/markdown',
+    buffer: Buffer.from(DOCUMENT),
+  })
+  await portal.getByText(/Ready: \d+ passages?/).waitFor({ timeout: 60_000 })
+  await photograph(portal, 'knowledge')
+  await portal.getByRole('searchbox', { name: 'Question' }).fill('What loaner car do I get?')
+  await portal.getByRole('button', { name: 'Search', exact: true }).click()
+  await portal
+    .getByText(/blue Subaru Outback/)
+    .first()
+    .waitFor()
+  await photograph(portal, 'knowledge-try-a-question')
+
+  // Change the greeting.
+  await open(portal, 'Widget settings')
+  await portal.getByLabel('Greeting').fill(GREETING)
+  await portal.getByRole('button', { name: 'Save changes' }).click()
+  await portal.getByText(/saved/i).first().waitFor()
+  await photograph(portal, 'widget-settings')
+
+  // The example site with that key: the new greeting, and an answer from the document.
+  const site = await context.newPage()
+  const siteWatch = await watchPage(site)
+  await site.goto(`${server.url}/?key=${encodeURIComponent(key)}`)
+  await launcher(site).click()
+  await site.locator('avatar-adam').getByText(GREETING).waitFor()
+  await messageInput(site).fill('What loaner car do I get?')
+  await messageInput(site).press('Enter')
+  const [, answer] = await waitForAnswer(site, 1)
+  expect(answer?.text).toMatch(/blue Subaru Outback/)
+  expect(answer?.sources.join(' ')).toMatch(/Loaner cars/i)
+  await photograph(site, 'example-site-answer')
+  expect(siteWatch.problems).toEqual([])
+
+  // The conversation, in the portal.
+  await portal.bringToFront()
+  await open(portal, 'Conversations')
+  const row = portal.getByRole('button', { name: /2 messages.*loaner/is }).first()
+  await row.waitFor()
+  await row.click()
+  await portal
+    .getByRole('list', { name: 'Messages' })
+    .getByText(/blue Subaru Outback/)
+    .first()
+    .waitFor()
+  await photograph(portal, 'conversations')
+
+  // The remaining pages, for the reviewers.
+  await open(portal, 'Analytics')
+  await portal
+    .getByText(/What loaner car do I get\?/i)
+    .first()
+    .waitFor()
+  await photograph(portal, 'analytics')
+  await open(portal, 'Members')
+  await portal.getByRole('cell', { name: 'Pat Prairie (you)' }).first().waitFor()
+  await photograph(portal, 'members')
+  await open(portal, 'Security')
+  await photograph(portal, 'security')
+  await open(portal, 'Audit log')
+  for (const action of ['Signed up', 'Key created', 'Document uploaded', 'Settings changed']) {
+    await portal.getByRole('cell', { name: action, exact: true }).first().waitFor()
+  }
+  await photograph(portal, 'audit-log')
+  await open(portal, 'Outbox')
+  await photograph(portal, 'outbox')
+
+  // A phone: the same portal, one column, the menu behind a button.
+  await portal.setViewportSize({ width: 390, height: 844 })
+  await portal.goto(`${server.url}/portal/knowledge`)
+  await portal.getByRole('heading', { level: 1, name: 'Knowledge' }).waitFor()
+  await photograph(portal, 'phone-knowledge')
+
+  expect(problems).toEqual([])
+  await context.close()
+}, 240_000)
