@@ -1,3 +1,4 @@
+import { request } from 'node:http'
 import { decodeJwt, SignJWT } from 'jose'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
@@ -344,6 +345,27 @@ describe('password reset and change', () => {
     expect((await login(server, owner.email, 'a brand new password')).status).toBe(200)
   })
 
+  it('never points an emailed link at a host the request names, without PUBLIC_URL', async () => {
+    const owner = await signUp(server)
+    const before = await mailTo(server, owner.email)
+    // fetch cannot forge Host; node:http can, as any attacker's script would.
+    const status = await new Promise<number>((resolve, reject) => {
+      const url = new URL('/v1/auth/password-reset', server.url)
+      const req = request(
+        url,
+        { method: 'POST', headers: { host: 'evil.example', 'content-type': 'application/json' } },
+        (res) => {
+          res.resume()
+          resolve(res.statusCode ?? 0)
+        },
+      )
+      req.on('error', reject)
+      req.end(JSON.stringify({ email: owner.email }))
+    })
+    expect(status).toBe(501)
+    expect(await mailTo(server, owner.email)).toBe(before)
+  })
+
   it('changes the password with the current one, signing out the other sessions', async () => {
     const owner = await signUp(server)
     const other = sessionOf(await login(server, owner.email))
@@ -381,3 +403,12 @@ describe('the demo', () => {
     }
   })
 })
+
+/** How many emails the server stored for `recipient`. */
+async function mailTo(server: TestServer, recipient: string): Promise<number> {
+  const [row] = await server.db.query<{ n: number }>(
+    'select count(*)::int as n from mail_outbox where recipient = $1',
+    [recipient],
+  )
+  return row?.n ?? 0
+}

@@ -62,13 +62,21 @@ export function originCheck(
   })
 }
 
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]'])
+
 /**
- * Where links in emails point: PUBLIC_URL when set (a forged Host header must never choose where a
- * reset link goes), else the portal origin the request came from, else this server's origin.
+ * Where links in emails point: PUBLIC_URL when set, else a configured portal origin the request
+ * came from. The Host header alone is trusted only on loopback (`npm start`): anyone can send a
+ * forged Host, and a reset link pointing at their server would hand them the token.
  */
 export function linkOrigin(c: Context, options: PortalOrigins): string {
   if (options.publicUrl) return new URL(options.publicUrl).origin
   const origin = c.req.header('origin')
   if (origin && options.portalOrigins.includes(origin)) return origin
-  return ownOrigin(c, options.trustProxyHops)
+  const own = ownOrigin(c, options.trustProxyHops)
+  if (LOOPBACK.has(new URL(own).hostname)) return own
+  throw new AppError(
+    'not_configured',
+    'Emailed links need to know where the portal is: set PUBLIC_URL (or PORTAL_ORIGINS) on the server.',
+  )
 }
