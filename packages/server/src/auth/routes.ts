@@ -20,6 +20,7 @@ import { clientIp } from '../limits/client-ip.ts'
 import { type AuthService, type IssuedSession, REFRESH_TOKEN_TTL_SECONDS } from './auth-service.ts'
 import { linkOrigin, originCheck, type PortalOrigins } from './csrf.ts'
 import type { MembersService } from './members-service.ts'
+import { hideInvitationLinks } from './outbox-links.ts'
 import { membersOnly, type Principal, requires } from './principal.ts'
 import {
   AcceptInvitationSchema,
@@ -415,6 +416,8 @@ const outbox = createRoute({
   method: 'get',
   path: '/outbox',
   summary: "The dealership's email, newest first (in embedded mode it is sent nowhere else)",
+  description:
+    "An invitation link shows only to whoever could have sent that invitation (a member who manages members; an owner for an owner's invitation); to anyone else it reads `(hidden: ask an owner for this link)`.",
   middleware: [requires('settings')] as const,
   responses: { 200: json(OutboxListSchema, 'The latest 100 messages'), ...errorResponses },
 })
@@ -502,8 +505,8 @@ export function accountRoutes(deps: {
 
   app.openapi(outbox, async (c) => {
     const tenantId = c.var.tenantId
-    const rows = await db.tenant(tenantId, (tx) =>
-      tx.query<{
+    const { rows, texts } = await db.tenant(tenantId, async (tx) => {
+      const rows = await tx.query<{
         id: string
         recipient: string
         subject: string
@@ -515,15 +518,22 @@ export function accountRoutes(deps: {
         `select id, recipient, subject, text_body, provider, status, created_at from mail_outbox
          where tenant_id = $1 order by created_at desc, id desc limit 100`,
         [tenantId],
-      ),
-    )
+      )
+      const texts = await hideInvitationLinks(
+        tx,
+        tenantId,
+        c.var.principal,
+        rows.map((r) => r.text_body),
+      )
+      return { rows, texts }
+    })
     return c.json(
       {
-        messages: rows.map((r) => ({
+        messages: rows.map((r, i) => ({
           id: r.id,
           recipient: r.recipient,
           subject: r.subject,
-          text: r.text_body,
+          text: texts[i]!,
           provider: r.provider,
           status: r.status,
           createdAt: r.created_at.toISOString(),
