@@ -140,6 +140,19 @@ it('takes a new dealership from sign-up to an answered visitor, seen in the port
     .waitFor()
   await photograph(portal, 'conversations')
 
+  // Watch it live: the visitor's next question and its answer appear as they happen.
+  await portal.getByRole('button', { name: 'Watch live' }).click()
+  await portal.getByText('Watching live: new messages appear as they are sent.').waitFor()
+  await messageInput(site).fill('How long can I keep the loaner?')
+  await messageInput(site).press('Enter')
+  const messages = portal.getByRole('list', { name: 'Messages' })
+  await messages.getByText('How long can I keep the loaner?').waitFor()
+  await messages
+    .getByText(/up to five days/)
+    .last()
+    .waitFor()
+  await photograph(portal, 'conversations-live')
+
   // The remaining pages, for the reviewers.
   await open(portal, 'Analytics')
   await portal
