@@ -165,12 +165,12 @@ export const portalStyles = css`
     white-space: nowrap;
   }
   .badge.ok {
-    border-color: #1a7f37;
-    color: #1a7f37;
+    border-color: var(--portal-ok, #15803d);
+    color: var(--portal-ok, #15803d);
   }
   .badge.warn {
-    border-color: #9a6700;
-    color: #9a6700;
+    border-color: var(--portal-warn, #9a6700);
+    color: var(--portal-warn, #9a6700);
   }
   .badge.off {
     border-color: var(--portal-danger, #b42318);

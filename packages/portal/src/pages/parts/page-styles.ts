@@ -142,8 +142,8 @@ export const pageStyles = css`
     white-space: nowrap;
   }
   .badge.ok {
-    border-color: #15803d;
-    color: #15803d;
+    border-color: var(--portal-ok, #15803d);
+    color: var(--portal-ok, #15803d);
   }
   .badge.bad {
     border-color: var(--_danger);
