@@ -290,7 +290,7 @@ it('lets a dealership sign up and do its first hour of work with the keyboard al
   member = { context, page, conversationId }
 }, 90_000)
 
-it('has no serious or critical axe-core violations on any page, wide or on a phone', async () => {
+it('has no serious or critical axe-core violations on any page, wide and light, phone and dark', async () => {
   if (!member) throw new Error('the keyboard journey did not finish')
   const { page, conversationId } = member
   const visitor = await browser.newContext({ viewport: WIDE, bypassCSP: true })
@@ -319,6 +319,8 @@ it('has no serious or critical axe-core violations on any page, wide or on a pho
       [publicPage, signedOut],
     ] as const) {
       await tab.setViewportSize(viewport)
+      // The phone pass is in dark mode, so the dark palette's contrast is checked too.
+      await tab.emulateMedia({ colorScheme: viewport === PHONE ? 'dark' : 'light' })
       for (const [path, title] of pages) {
         await tab.goto(`${server.url}/portal${path}`)
         await tab.getByRole('heading', { level: 1, name: title }).waitFor()
@@ -328,11 +330,13 @@ it('has no serious or critical axe-core violations on any page, wide or on a pho
           await tab.getByRole('list', { name: 'Messages' }).waitFor()
         }
         const problems = await axeProblems(tab)
-        if (problems.length) found[`${viewport.width}px ${path}`] = problems
+        if (problems.length)
+          found[`${viewport.width}px ${viewport === PHONE ? 'dark' : 'light'} ${path}`] = problems
       }
     }
   }
   await visitor.close()
+  await page.emulateMedia({ colorScheme: 'light' })
   expect(found).toEqual({})
 }, 90_000)
 
@@ -385,10 +389,11 @@ it('fits a phone: no sideways scrolling, a menu drawer that Escape closes, big t
 }, 60_000)
 
 it('shows a new dealership empty states, and a failed request as an error with a retry', async () => {
-  const context = await browser.newContext({ viewport: PHONE })
+  const context = await browser.newContext({ viewport: PHONE, bypassCSP: true })
   const page = await context.newPage()
   const { problems } = await watchPage(page)
   await signUp(page, 'Brand New Motors')
+  const axeFound: Record<string, string[]> = {}
 
   const empty: [string, string, RegExp][] = [
     ['/knowledge', 'Knowledge', /No documents yet/],
@@ -401,6 +406,8 @@ it('shows a new dealership empty states, and a failed request as an error with a
     await page.getByRole('heading', { level: 1, name: title }).waitFor()
     await page.getByText(text).first().waitFor()
     expect(await overflow(page)).toBe('')
+    const found = await axeProblems(page)
+    if (found.length) axeFound[path] = found
   }
 
   // The documents cannot be read: the page says so, and Try again works once the server does.
@@ -419,6 +426,9 @@ it('shows a new dealership empty states, and a failed request as an error with a
   const alert = page.getByRole('alert').filter({ hasText: /Could not load the documents/ })
   await alert.waitFor()
   expect(await alert.textContent()).toMatch(/Something went wrong/)
+  const found = await axeProblems(page)
+  if (found.length) axeFound['/knowledge failing'] = found
+  expect(axeFound).toEqual({})
   failing = false
   await page.getByRole('button', { name: 'Try again' }).click()
   await page.getByText(/No documents yet/).waitFor()
