@@ -138,9 +138,11 @@ export class ConversationsPage extends LitElement {
         margin-right: 0.3rem;
       }
       @media (max-width: 700px) {
+        /* minmax(0, …), not 1fr: a long one-line preview must not widen the column past the
+           screen (1fr's minimum is the content's). */
         .layout,
         .filters {
-          grid-template-columns: 1fr;
+          grid-template-columns: minmax(0, 1fr);
         }
       }
     `,

@@ -148,7 +148,7 @@ export class AaKeysPage extends LitElement {
         text=" Create a publishable key below to put the assistant on your website."
       ></aa-empty-state>`
     }
-    return html`<h2>Your keys</h2>
+    return html`<h2 id="keys-title" tabindex="-1">Your keys</h2>
       <table class="reflow">
         <thead>
           <tr>
@@ -332,7 +332,9 @@ export class AaKeysPage extends LitElement {
             </fieldset>`
         }
         <div class="actions">
-          <button class="primary" type="submit" ?disabled=${this._busy}>
+          <!-- aria-disabled, not disabled: a disabled button drops the keyboard focus, which then
+            has nowhere to come back to when the new key's dialog closes. -->
+          <button class="primary" type="submit" aria-disabled=${this._busy ? 'true' : 'false'}>
             ${this._busy ? 'Creating…' : `Create ${publishable ? 'publishable' : 'secret'} key`}
           </button>
         </div>
@@ -430,6 +432,7 @@ export class AaKeysPage extends LitElement {
 
   private async _create(event: SubmitEvent) {
     event.preventDefault()
+    if (this._busy) return
     const form = event.target as HTMLFormElement
     const data = new FormData(form)
     const body: CreateKeyRequest & { scopes?: KeyScope[] } = {
@@ -529,6 +532,9 @@ export class AaKeysPage extends LitElement {
       await this.api.request('POST', `/keys/${encodeURIComponent(key.id)}/revoke`)
       this._revokeDialog?.close()
       await this._load()
+      // The revoked key's buttons are gone with their focus: the list of keys takes it.
+      await this.updateComplete
+      this.renderRoot.querySelector<HTMLElement>('#keys-title')?.focus()
     } catch (err) {
       this._dialogError = formErrors(err).message
     } finally {

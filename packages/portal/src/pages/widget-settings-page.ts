@@ -121,7 +121,7 @@ export class WidgetSettingsPage extends LitElement {
         border-top: 1px solid var(--_border);
       }
       .ok {
-        color: #15803d;
+        color: var(--portal-ok, #15803d);
       }
       .bar .error {
         flex-basis: 100%;

@@ -15,7 +15,10 @@ export const portalStyles = css`
   *::after {
     box-sizing: border-box;
   }
-  :focus-visible {
+  :focus-visible,
+  /* Date and time inputs focus a part inside themselves, which then matches only :focus-within. */
+  input[type='date']:focus-within,
+  input[type='time']:focus-within {
     outline: 3px solid var(--portal-focus, #f59e0b);
     outline-offset: 2px;
   }
@@ -124,7 +127,8 @@ export const portalStyles = css`
     text-decoration: underline;
     font-weight: normal;
   }
-  button[disabled] {
+  button[disabled],
+  button[aria-disabled='true'] {
     opacity: 0.6;
     cursor: not-allowed;
   }
@@ -161,12 +165,12 @@ export const portalStyles = css`
     white-space: nowrap;
   }
   .badge.ok {
-    border-color: #1a7f37;
-    color: #1a7f37;
+    border-color: var(--portal-ok, #15803d);
+    color: var(--portal-ok, #15803d);
   }
   .badge.warn {
-    border-color: #9a6700;
-    color: #9a6700;
+    border-color: var(--portal-warn, #9a6700);
+    color: var(--portal-warn, #9a6700);
   }
   .badge.off {
     border-color: var(--portal-danger, #b42318);
@@ -192,6 +196,11 @@ export const portalStyles = css`
     color: var(--portal-muted, #5b6270);
   }
   @media (max-width: 720px) {
+    /* The hidden header row must not widen the page: the table clips what sticks out of it. */
+    table.reflow {
+      position: relative;
+      overflow-x: clip;
+    }
     table.reflow thead {
       position: absolute;
       width: 1px;

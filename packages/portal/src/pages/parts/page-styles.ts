@@ -83,7 +83,10 @@ export const pageStyles = css`
   select:focus-visible,
   textarea:focus-visible,
   a:focus-visible,
-  [tabindex]:focus-visible {
+  [tabindex]:focus-visible,
+  /* Date and time inputs focus a part inside themselves, which then matches only :focus-within. */
+  input[type='date']:focus-within,
+  input[type='time']:focus-within {
     outline: 3px solid var(--_accent);
     outline-offset: 2px;
   }
@@ -139,8 +142,8 @@ export const pageStyles = css`
     white-space: nowrap;
   }
   .badge.ok {
-    border-color: #15803d;
-    color: #15803d;
+    border-color: var(--portal-ok, #15803d);
+    color: var(--portal-ok, #15803d);
   }
   .badge.bad {
     border-color: var(--_danger);
@@ -173,6 +176,11 @@ export const pageStyles = css`
   }
   /* Tables become one card per row on phones: each cell shows its column name. */
   @media (max-width: 700px) {
+    /* The hidden header row must not widen the page: the table clips what sticks out of it. */
+    table.reflow {
+      position: relative;
+      overflow-x: clip;
+    }
     table.reflow thead {
       position: absolute;
       width: 1px;
