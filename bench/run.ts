@@ -16,6 +16,7 @@ import { benchEmbeddings } from './sections/embeddings.ts'
 import { benchFaq } from './sections/faq.ts'
 import { benchLlm } from './sections/llm.ts'
 import { benchMemory } from './sections/memory.ts'
+import { benchPortal } from './sections/portal.ts'
 import { benchRetrieval } from './sections/retrieval.ts'
 import { benchSize } from './sections/size.ts'
 import { benchTurns } from './sections/turns.ts'
@@ -30,6 +31,7 @@ const SECTIONS: Record<string, (ctx: BenchContext) => Promise<SectionResult>> = 
   size: benchSize,
   llm: benchLlm,
   faq: benchFaq,
+  portal: benchPortal,
 }
 
 const { values } = parseArgs({
