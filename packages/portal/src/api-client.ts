@@ -129,11 +129,23 @@ export function createPortalApi(options: PortalApiOptions = {}): PortalClient {
     return (text ? JSON.parse(text) : undefined) as T
   }
 
+  /**
+   * Refreshes one tab at a time. The refresh token rotates on every use and a used one is taken
+   * for a stolen one (its whole session is revoked), so two tabs refreshing with the same cookie
+   * at once would sign each other out. Under the lock each tab sends the cookie the previous one
+   * left. Where Web Locks are missing (an insecure origin), tabs take their chance.
+   */
+  function oneTabAtATime<T>(task: () => Promise<T>): Promise<T> {
+    const locks = globalThis.navigator?.locks
+    return locks ? locks.request('avataradam-portal-refresh', task) : task()
+  }
+
   function refresh(): Promise<string> {
     refreshing ??= (async () => {
       try {
-        const res = await send('POST', '/auth/refresh', undefined, null)
-        const session = await parse<AuthSession>(res)
+        const session = await oneTabAtATime(async () =>
+          parse<AuthSession>(await send('POST', '/auth/refresh', undefined, null)),
+        )
         adopt(session)
         return session.accessToken
       } catch (err) {

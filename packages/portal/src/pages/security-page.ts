@@ -124,7 +124,7 @@ export class AaSecurityPage extends LitElement {
           </p>
         </li>
         <li>
-          <p>Enter the 6-digit code the app shows:</p>
+          <p>Enter the 6-digit code the app shows, and your password to confirm it is you:</p>
           <form class="stack" @submit=${this._confirm}>
             ${field({
               label: 'Code',
@@ -135,6 +135,14 @@ export class AaSecurityPage extends LitElement {
               maxlength: 6,
               required: true,
               error: this._totpErrors.fields.code,
+            })}
+            ${field({
+              label: 'Password',
+              name: 'password',
+              type: 'password',
+              autocomplete: 'current-password',
+              required: true,
+              error: this._totpErrors.fields.password,
             })}
             <div class="actions">
               <button class="primary" type="submit" ?disabled=${this._busy}>Turn on two-factor</button>
@@ -246,19 +254,24 @@ export class AaSecurityPage extends LitElement {
 
   private async _confirm(event: SubmitEvent) {
     event.preventDefault()
-    const code = formValues(event.target as HTMLFormElement).code?.trim() ?? ''
+    const values = formValues(event.target as HTMLFormElement)
+    const code = values.code?.trim() ?? ''
     this._totpErrors = NO_ERRORS
     await this._run(
       async () => {
         const confirmed = await this.api.request<TotpConfirmed>('POST', '/me/totp/confirm', {
           code,
+          password: values.password ?? '',
         })
         this._setup = undefined
         this._totpEnabled = true
         this._recoveryCodes = confirmed.recoveryCodes
       },
       (err) => {
-        this._totpErrors = formErrors(err, { invalid_totp: 'code' })
+        this._totpErrors = formErrors(err, {
+          invalid_totp: 'code',
+          invalid_credentials: 'password',
+        })
       },
     )
   }

@@ -176,6 +176,15 @@ it('takes a new dealership from sign-up to an answered visitor, seen in the port
   await open(portal, 'Outbox')
   await photograph(portal, 'outbox')
 
+  // Tabs opened at once each restore the session from the one refresh cookie; none of them is
+  // taken for a thief (a reused refresh token revokes the session).
+  const tabs = await Promise.all([1, 2, 3].map(() => context.newPage()))
+  await Promise.all(tabs.map((tab) => tab.goto(`${server.url}/portal/analytics`)))
+  for (const tab of tabs) {
+    await tab.getByRole('heading', { level: 1, name: 'Analytics' }).waitFor()
+  }
+  await Promise.all(tabs.map((tab) => tab.close()))
+
   // A phone: the same portal, one column, the menu behind a button.
   await portal.setViewportSize({ width: 390, height: 844 })
   await portal.goto(`${server.url}/portal/knowledge`)
