@@ -932,7 +932,16 @@ export interface TotpSetup {
   otpauthUrl: string
 }
 
-/** `POST /v1/me/totp/confirm` `{ code }`: shown once. */
+/**
+ * `POST /v1/me/totp/confirm`: a code from the new secret, and the current password (an access
+ * token alone, perhaps stolen, must not be able to turn two-factor on and lock the owner out).
+ */
+export interface TotpConfirmRequest {
+  code: string
+  password: string
+}
+
+/** The answer to `POST /v1/me/totp/confirm`: shown once. */
 export interface TotpConfirmed {
   recoveryCodes: string[]
 }

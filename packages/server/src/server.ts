@@ -355,6 +355,9 @@ export async function startServer(
     limits: {
       account: limiter('login-account', config.auth.loginFailuresPerAccount, 900),
       ip: limiter('login-ip', config.auth.loginFailuresPerIp, 900),
+      // Each of these hashes a password or sends mail, unauthenticated: counted per address.
+      requests: limiter('account-requests-ip', config.auth.accountRequestsPerIp, 900),
+      resetMail: limiter('password-reset-email', config.auth.passwordResetsPerEmail, 3600),
     },
     log: log.child({ component: 'auth' }),
   })

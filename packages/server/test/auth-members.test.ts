@@ -11,12 +11,13 @@ import {
   sessionOf,
   signUp,
 } from './support/auth.ts'
-import { ask, slowAnswerer } from './support/chat.ts'
+import { ask, eventually, slowAnswerer } from './support/chat.ts'
 import {
   api,
   connectVisitor,
   createTenant,
   startTestServer,
+  TEST_ORIGIN,
   type TestServer,
   visitorClient,
 } from './support/server.ts'
@@ -124,6 +125,39 @@ describe('invitations', () => {
   })
 })
 
+describe('the outbox', () => {
+  it("shows a visitor's lead whose message looks like a broken invitation link", async () => {
+    const owner = await signUp(server)
+    const tenantId = owner.session.account.tenantId
+    const settings = await api(server, owner.token, 'PUT', '/v1/leads/settings', {
+      notificationEmail: `sales-${crypto.randomUUID().slice(0, 8)}@dealer.example`,
+    })
+    expect(settings.status).toBe(200)
+    const publishable = await server.keys.create(tenantId, {
+      type: 'publishable',
+      allowedOrigins: [TEST_ORIGIN],
+    })
+    const visitor = await connectVisitor(visitorClient(server, { key: publishable.key }))
+    const submitted = await visitor.emitWithAck('lead:submit', {
+      clientLeadId: `lead_${crypto.randomUUID()}`,
+      name: 'Mallory',
+      email: 'mallory@example.com',
+      message: 'Call me: /portal/accept-invite?token=%zz',
+      consent: true,
+    })
+    visitor.close()
+    expect('lead' in submitted).toBe(true)
+    const outbox = await eventually(async () => {
+      const res = await api(server, owner.token, 'GET', '/v1/outbox')
+      return res.status !== 200 || res.body.messages.length > 0 ? res : null
+    })
+    expect(outbox.status).toBe(200)
+    expect(outbox.body.messages[0].text).toContain(
+      '/portal/accept-invite?token=(hidden: ask an owner for this link)',
+    )
+  })
+})
+
 describe('roles', () => {
   it('lets an agent neither manage keys nor see members; an admin no audit log; an owner everything', async () => {
     const owner = await signUp(server)
@@ -156,6 +190,38 @@ describe('roles', () => {
     )
   })
 
+  it("lets no admin cancel an owner's pending invitation by inviting the same email again", async () => {
+    const owner = await signUp(server)
+    const admin = await join(owner, 'admin')
+    const email = `boss-${crypto.randomUUID().slice(0, 8)}@dealer.example`
+    const invited = await api(server, owner.token, 'POST', '/v1/members/invitations', {
+      email,
+      role: 'owner',
+    })
+    expect(invited.status).toBe(201)
+    const token = await linkInMail(server, email, '/portal/accept-invite')
+    const replace = await api(server, admin.token, 'POST', '/v1/members/invitations', {
+      email: email.toUpperCase(),
+      role: 'agent',
+    })
+    expect(replace.status).toBe(403)
+    expect(replace.body.error.code).toBe('forbidden')
+    // The owner's link still works, for an owner.
+    const preview = await api(server, null, 'GET', `/v1/auth/invitations/${token}`)
+    expect(preview.body).toMatchObject({ email, role: 'owner' })
+    // An owner may replace it; and an admin may re-invite to an agent's or admin's invitation.
+    const byOwner = await api(server, owner.token, 'POST', '/v1/members/invitations', {
+      email,
+      role: 'agent',
+    })
+    expect(byOwner.status).toBe(201)
+    const byAdmin = await api(server, admin.token, 'POST', '/v1/members/invitations', {
+      email,
+      role: 'admin',
+    })
+    expect(byAdmin.status).toBe(201)
+  })
+
   it('keeps owners to owners, and always one owner', async () => {
     const owner = await signUp(server)
     const admin = await join(owner, 'admin')
@@ -185,8 +251,9 @@ describe('roles', () => {
     })
     expect(toAdmin.status).toBe(200)
     expect(toAdmin.body.role).toBe('admin')
-    // The agent's token named the old role: refused until refreshed, then with the new role.
-    expect((await api(server, agent.token, 'GET', '/v1/me')).body.error.code).toBe('invalid_token')
+    // The agent's token named the old role: refused as expired (so the portal refreshes, rather
+    // than signing out), then the refreshed one has the new role.
+    expect((await api(server, agent.token, 'GET', '/v1/me')).body.error.code).toBe('token_expired')
     const refreshed = await portalCall(server, 'POST', '/v1/auth/refresh', { cookie: agent.cookie })
     expect(refreshed.body.account.role).toBe('admin')
 

@@ -12,6 +12,8 @@ import {
   signUp,
   totpCode,
 } from './support/auth.ts'
+import { capturingLogger } from './support/logs.ts'
+import { startOtlpReceiver } from './support/otlp-receiver.ts'
 import { api, startTestServer, type TestServer } from './support/server.ts'
 
 const JWT_SECRET = 'a test secret that is long enough for HS256 signing'
@@ -114,6 +116,20 @@ describe('sign-up and sign-in', () => {
     expect((await login(server, unknown)).status).toBe(429)
   })
 
+  it('counts sign-in attempts made at once before checking any of them', async () => {
+    const { email } = await signUp(server)
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () => login(server, email, 'wrong password!')),
+    )
+    const codes = results.map((r) => r.body.error.code)
+    expect(codes.filter((c) => c === 'invalid_credentials').length).toBeLessThanOrEqual(5)
+    expect(codes.filter((c) => c === 'rate_limited').length).toBeGreaterThanOrEqual(15)
+    // The right password right after waits for the window too.
+    const right = await login(server, email)
+    expect(right.status).toBe(429)
+    expect(right.body.error.retryAfter).toBeGreaterThan(0)
+  })
+
   it('throttles failures per address, across accounts', async () => {
     const ip = randomIp()
     for (let i = 0; i < 30; i++) {
@@ -212,6 +228,19 @@ describe('sessions', () => {
     expect((await api(server, token, 'GET', '/v1/me')).body.error.code).toBe('invalid_token')
   })
 
+  it('refuses a refresh token whose session was revoked, even one left unrevoked by a race', async () => {
+    const { cookie } = await signUp(server)
+    expect((await portalCall(server, 'POST', '/v1/auth/logout', { cookie })).status).toBe(204)
+    // As a refresh racing the logout would leave it: a token of the session, itself not revoked.
+    await server.db.query(
+      `update refresh_tokens set revoked_at = null where token_hash = sha256(convert_to($1, 'UTF8'))`,
+      [cookie],
+    )
+    const res = await portalCall(server, 'POST', '/v1/auth/refresh', { cookie })
+    expect(res.status).toBe(401)
+    expect(res.body.error.code).toBe('invalid_token')
+  })
+
   it('refuses state-changing /v1/auth requests from another origin (CSRF)', async () => {
     const { email, cookie } = await signUp(server)
     const evil = 'https://evil.example'
@@ -247,11 +276,24 @@ describe('two-factor sign-in', () => {
     const secret: string = setup.body.secret
     const wrongConfirm = await api(server, owner.token, 'POST', '/v1/me/totp/confirm', {
       code: '000000',
+      password: PASSWORD,
     })
     expect(wrongConfirm.body.error.code).toBe('invalid_totp')
+    // The access token alone (stolen, say) cannot turn it on and lock the owner out.
+    const noPassword = await api(server, owner.token, 'POST', '/v1/me/totp/confirm', {
+      code: totpCode(secret, -1),
+    })
+    expect(noPassword.status).toBe(400)
+    const wrongPassword = await api(server, owner.token, 'POST', '/v1/me/totp/confirm', {
+      code: totpCode(secret, -1),
+      password: 'not the password at all',
+    })
+    expect(wrongPassword.body.error.code).toBe('invalid_credentials')
+    expect((await api(server, owner.token, 'GET', '/v1/me')).body.totpEnabled).toBe(false)
     // A code from the step before is still taken (clocks drift).
     const confirmed = await api(server, owner.token, 'POST', '/v1/me/totp/confirm', {
       code: totpCode(secret, -1),
+      password: PASSWORD,
     })
     expect(confirmed.status).toBe(200)
     const recoveryCodes: string[] = confirmed.body.recoveryCodes
@@ -295,11 +337,11 @@ describe('two-factor sign-in', () => {
 
     // Turning it off needs the password and a fresh code.
     const token = recovery.body.accessToken
-    const noPassword = await api(server, token, 'POST', '/v1/me/totp/disable', {
+    const offWrongPassword = await api(server, token, 'POST', '/v1/me/totp/disable', {
       password: 'wrong password!',
       code: totpCode(secret, 1),
     })
-    expect(noPassword.body.error.code).toBe('invalid_credentials')
+    expect(offWrongPassword.body.error.code).toBe('invalid_credentials')
     const off = await api(server, token, 'POST', '/v1/me/totp/disable', {
       password: PASSWORD,
       code: totpCode(secret, 1),
@@ -345,6 +387,43 @@ describe('password reset and change', () => {
     expect((await login(server, owner.email, 'a brand new password')).status).toBe(200)
   })
 
+  it('spends the other reset links once the password is reset or changed', async () => {
+    const owner = await signUp(server)
+    const requestLink = async () => {
+      const res = await portalCall(server, 'POST', '/v1/auth/password-reset', {
+        ip: randomIp(),
+        body: { email: owner.email },
+      })
+      expect(res.status).toBe(202)
+      return linkInMail(server, owner.email, '/portal/reset-password')
+    }
+    const older = await requestLink()
+    const newer = await requestLink()
+    expect(newer).not.toBe(older)
+    const reset = await portalCall(server, 'POST', '/v1/auth/password-reset/confirm', {
+      body: { token: newer, password: 'a brand new password' },
+    })
+    expect(reset.status).toBe(204)
+    const stale = await portalCall(server, 'POST', '/v1/auth/password-reset/confirm', {
+      body: { token: older, password: 'the attacker password' },
+    })
+    expect(stale.body.error.code).toBe('invalid_token')
+
+    // A link sent before a password change stops working too.
+    const signedIn = sessionOf(await login(server, owner.email, 'a brand new password'))
+    const beforeChange = await requestLink()
+    const changed = await api(server, signedIn.token, 'POST', '/v1/me/password', {
+      currentPassword: 'a brand new password',
+      newPassword: 'the newest password',
+    })
+    expect(changed.status).toBe(204)
+    const afterChange = await portalCall(server, 'POST', '/v1/auth/password-reset/confirm', {
+      body: { token: beforeChange, password: 'the attacker password' },
+    })
+    expect(afterChange.body.error.code).toBe('invalid_token')
+    expect((await login(server, owner.email, 'the newest password')).status).toBe(200)
+  })
+
   it('never points an emailed link at a host the request names, without PUBLIC_URL', async () => {
     const owner = await signUp(server)
     const before = await mailTo(server, owner.email)
@@ -382,6 +461,120 @@ describe('password reset and change', () => {
     expect((await api(server, owner.token, 'GET', '/v1/me')).status).toBe(200)
     expect((await api(server, other.token, 'GET', '/v1/me')).status).toBe(401)
     expect((await login(server, owner.email, 'a brand new password')).status).toBe(200)
+  })
+})
+
+describe('unauthenticated requests that hash a password or send mail', () => {
+  let limited: TestServer
+  beforeAll(async () => {
+    limited = await startTestServer({
+      env: { TRUST_PROXY_HOPS: '1', RATE_LIMIT_ACCOUNT_REQUESTS_PER_IP: '3' },
+    })
+  })
+  afterAll(() => limited?.stop())
+
+  const expectLimited = (res: { status: number; body: { error: { retryAfter?: number } } }) => {
+    expect(res.status).toBe(429)
+    expect(res.body.error.retryAfter).toBeGreaterThan(0)
+  }
+
+  it('throttles sign-ups per address', async () => {
+    const ip = randomIp()
+    const signup = () =>
+      portalCall(limited, 'POST', '/v1/auth/signup', {
+        ip,
+        body: {
+          dealershipName: 'Spam Motors',
+          name: 'Spam',
+          email: `spam-${crypto.randomUUID()}@dealer.example`,
+          password: PASSWORD,
+        },
+      })
+    for (let i = 0; i < 3; i++) expect((await signup()).status).toBe(201)
+    expectLimited(await signup())
+    // Another address is not affected.
+    expect((await signUp(limited)).cookie).toBeTruthy()
+  })
+
+  it('refuses a made-up reset or invitation token, and throttles those per address', async () => {
+    const ip = randomIp()
+    for (const [path, body] of [
+      ['/v1/auth/password-reset/confirm', { token: 'made-up', password: PASSWORD }],
+      ['/v1/auth/invitations/accept', { token: 'made-up', name: 'Mal', password: PASSWORD }],
+    ] as const) {
+      for (let i = 0; i < 3; i++) {
+        const res = await portalCall(limited, 'POST', path, { ip, body })
+        expect(res.body.error.code).toBe(
+          path.endsWith('confirm') ? 'invalid_token' : 'invitation_invalid',
+        )
+      }
+      expectLimited(await portalCall(limited, 'POST', path, { ip, body }))
+    }
+  })
+
+  it('throttles reset requests per address, and sends a few emails per address an hour', async () => {
+    const owner = await signUp(server)
+    const sent = await mailTo(server, owner.email)
+    // Ten requests from ten addresses: all answered alike, three emails sent.
+    for (let i = 0; i < 10; i++) {
+      const res = await portalCall(server, 'POST', '/v1/auth/password-reset', {
+        ip: randomIp(),
+        body: { email: owner.email.toUpperCase() },
+      })
+      expect(res.status).toBe(202)
+    }
+    expect((await mailTo(server, owner.email)) - sent).toBe(3)
+
+    const ip = randomIp()
+    for (let i = 0; i < 3; i++) {
+      const res = await portalCall(limited, 'POST', '/v1/auth/password-reset', {
+        ip,
+        body: { email: `nobody-${crypto.randomUUID()}@dealer.example` },
+      })
+      expect(res.status).toBe(202)
+    }
+    expectLimited(
+      await portalCall(limited, 'POST', '/v1/auth/password-reset', {
+        ip,
+        body: { email: `nobody-${crypto.randomUUID()}@dealer.example` },
+      }),
+    )
+  })
+})
+
+describe('tokens in URLs', () => {
+  it('keeps them out of the request log and out of traces', async () => {
+    const receiver = await startOtlpReceiver()
+    const { log, lines } = capturingLogger()
+    const traced = await startTestServer({
+      log,
+      env: { OTEL_EXPORTER_OTLP_ENDPOINT: receiver.endpoint },
+    })
+    const secret = `tok${crypto.randomUUID().replaceAll('-', '')}`
+    try {
+      const preview = await api(traced, null, 'GET', `/v1/auth/invitations/${secret}`)
+      expect(preview.body.error.code).toBe('invitation_invalid')
+      await api(traced, null, 'GET', `/portal/reset-password?token=${secret}`)
+      await api(traced, null, 'GET', '/v1/openapi.json?kept=yes')
+    } finally {
+      // Shutting down exports what the batch still holds.
+      await traced.stop()
+      await receiver.close()
+    }
+    const requests = lines.filter((l) => l.msg === 'request')
+    expect(requests.map((l) => l.path)).toContain('/v1/auth/invitations/<redacted>')
+    expect(JSON.stringify(lines)).not.toContain(secret)
+
+    // This process's fetches to the server are traced too (undici client spans, with url.path):
+    // those are the caller's, which holds the token anyway, not the server's.
+    const spans = receiver.spans.filter((s) => !('url.path' in s.attributes))
+    expect(spans.length).toBeLessThan(receiver.spans.length)
+    const urls = spans.map((s) => String(s.attributes['url.full'] ?? ''))
+    expect(urls.some((u) => u.endsWith('/v1/auth/invitations/<redacted>'))).toBe(true)
+    expect(urls.some((u) => u.endsWith('/portal/reset-password'))).toBe(true)
+    // Other query strings stay.
+    expect(urls.some((u) => u.endsWith('/v1/openapi.json?kept=yes'))).toBe(true)
+    expect(JSON.stringify(spans)).not.toContain(secret)
   })
 })
 

@@ -65,6 +65,7 @@ const COMPONENTS: Record<string, string> = {
   AcceptInvitationRequest: 'AcceptInvitationRequest',
   TotpSetup: 'TotpSetup',
   TotpConfirmed: 'TotpConfirmed',
+  TotpConfirmRequest: 'TotpConfirmRequest',
   TotpDisableRequest: 'TotpDisableRequest',
   ChangePasswordRequest: 'ChangePasswordRequest',
   Member: 'Member',

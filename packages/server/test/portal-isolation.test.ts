@@ -180,7 +180,7 @@ const TABLE: Record<string, Row> = {
   'POST /v1/me/totp/confirm': {
     permission: null,
     membersOnly: true,
-    body: () => ({ code: '000000' }),
+    body: () => ({ code: '000000', password: PASSWORD }),
     status: 401,
   },
   'POST /v1/me/totp/disable': {

@@ -58,7 +58,7 @@ interface SessionState {
 /**
  * Signs and checks portal access tokens (JWT, HS256, ten minutes). A token is refused once its
  * session is revoked (logout, refresh reuse, password reset), its member removed, or their role
- * changed (the portal refreshes and gets the new role). Those facts are remembered for a second,
+ * changed (`token_expired`: the portal refreshes and gets the new role). Those facts are remembered for a second,
  * so a burst of requests costs one query, and a revocation takes effect within that second.
  */
 export function createAccessTokens(deps: {
@@ -128,7 +128,8 @@ export function createAccessTokens(deps: {
         throw new AppError('invalid_token', 'This session has ended; sign in again.')
       }
       if (state.role !== role) {
-        throw new AppError('invalid_token', 'Your role has changed; refresh the session.')
+        // Not invalid_token, which the portal takes for "signed out": a refresh brings the role.
+        throw new AppError('token_expired', 'Your role has changed; refresh the session.')
       }
       return memberPrincipal({ tenantId: tid, memberId: sub, email, role, sessionId: sid })
     },

@@ -303,8 +303,11 @@ export async function claimRefreshToken(
   replacedBy: string,
 ): Promise<RefreshTokenRecord | null> {
   const [row] = await db.query<RefreshRow>(
-    `update refresh_tokens set used_at = now(), replaced_by = $2
+    // The session too: a logout racing a refresh can leave a new token unrevoked in a revoked
+    // session, which must not keep it alive.
+    `update refresh_tokens t set used_at = now(), replaced_by = $2
      where token_hash = $1 and used_at is null and revoked_at is null and expires_at > now()
+       and exists (select 1 from auth_sessions s where s.id = t.family_id and s.revoked_at is null)
      returning ${REFRESH_COLUMNS}`,
     [hash, replacedBy],
   )
@@ -509,4 +512,21 @@ export async function claimPasswordReset(
     [hash],
   )
   return row ? { tenantId: row.tenant_id, memberId: row.member_id } : null
+}
+
+/** Spends every unused reset link of a member: their password was just reset or changed. */
+export async function spendPasswordResets(db: Queryable, memberId: string): Promise<void> {
+  await db.query(
+    'update password_resets set used_at = now() where member_id = $1 and used_at is null',
+    [memberId],
+  )
+}
+
+/** Whether a reset link is usable (unused, unexpired), without spending it. System role. */
+export async function findPasswordReset(db: Queryable, hash: Buffer): Promise<boolean> {
+  const rows = await db.query(
+    'select 1 from password_resets where token_hash = $1 and used_at is null and expires_at > now()',
+    [hash],
+  )
+  return rows.length > 0
 }

@@ -26,6 +26,7 @@ import {
   findInvitationByHash,
   findMember,
   findMemberByEmail,
+  findPasswordReset,
   findRefreshToken,
   insertMember,
   insertPasswordReset,
@@ -35,6 +36,7 @@ import {
   replaceRecoveryCodes,
   revokeMemberSessions,
   revokeSession,
+  spendPasswordResets,
   updateMember,
   useRecoveryCode,
 } from './accounts-repo.ts'
@@ -66,8 +68,15 @@ export interface AuthServiceDeps {
   mail: { send(message: MailMessage): Promise<unknown> }
   /** Seals TOTP secrets when AVATARADAM_SECRET_KEYS is set. */
   box?: SecretBox | undefined
-  /** Failed sign-ins per account (email) and per client address. */
-  limits: { account: RateLimiter; ip: RateLimiter }
+  limits: {
+    /** Sign-in attempts per account (email) and per client address; successes are given back. */
+    account: RateLimiter
+    ip: RateLimiter
+    /** Sign-ups, reset requests and confirmations, invitation acceptances: `<action>:<address>`. */
+    requests: RateLimiter
+    /** Reset emails per address they go to. */
+    resetMail: RateLimiter
+  }
   log: Logger
 }
 
@@ -164,6 +173,10 @@ export function createAuthService(deps: AuthServiceDeps) {
     }
   }
 
+  /** Counts an unauthenticated request that hashes a password or sends mail, per address. */
+  const countRequest = (action: string, ip: string | null) =>
+    limits.requests.consume(`${action}:${ip ?? 'unknown'}`)
+
   async function memberOf(principal: Member): Promise<MemberRecord> {
     const member = await db.tenant(principal.tenantId, (tx) =>
       findMember(tx, principal.tenantId, principal.memberId),
@@ -179,6 +192,7 @@ export function createAuthService(deps: AuthServiceDeps) {
       input: { dealershipName: string; name: string; email: string; password: string },
       ip: string | null,
     ): Promise<IssuedSession> {
+      await countRequest('signup', ip)
       checkPasswordStrength(input.password)
       const passwordHash = await hashPassword(input.password)
       try {
@@ -215,13 +229,13 @@ export function createAuthService(deps: AuthServiceDeps) {
       ip: string,
     ): Promise<IssuedSession> {
       const accountKey = input.email.toLowerCase()
-      await limits.ip.check(ip)
-      await limits.account.check(accountKey)
+      // Counted before the (slow) password check, atomically: counting only failures, after it,
+      // let any number of attempts made at once through before the first failure was counted.
+      await limits.ip.consume(ip)
+      await limits.account.consume(accountKey)
       const member = await findMemberByEmail(db, input.email)
+      // Unknown emails are counted too: a throttle that only accounts get would tell them apart.
       const fail = async (code: 'invalid_credentials' | 'invalid_totp', message: string) => {
-        await limits.ip.consume(ip).catch(() => undefined)
-        // Counted for unknown emails too: a throttle that only accounts get would tell them apart.
-        await limits.account.consume(accountKey).catch(() => undefined)
         if (member) {
           await db.tenant(member.tenantId, (tx) =>
             audit(tx, member, 'auth.sign_in_failed', ip, {
@@ -265,7 +279,10 @@ export function createAuthService(deps: AuthServiceDeps) {
       if (started === 'invalid_totp') {
         throw await fail('invalid_totp', 'That code is wrong or was used already.')
       }
+      // Only failures count in the end: the account starts afresh, and the address gets its
+      // attempt back (not a reset, which an attacker's own account could use to clear it).
       await limits.account.reset(accountKey)
+      await limits.ip.refund(ip)
       return issue({ ...member, lastSignInAt: new Date() }, started)
     },
 
@@ -329,6 +346,15 @@ export function createAuthService(deps: AuthServiceDeps) {
 
     /** Emails a reset link when the address has an account; says nothing either way. */
     async requestPasswordReset(email: string, origin: string, ip: string | null): Promise<void> {
+      await countRequest('password-reset', ip)
+      // A few emails per address an hour, account or not; beyond, the answer is the same and
+      // nothing is sent, so nobody can fill a member's mailbox with links.
+      try {
+        await limits.resetMail.consume(email.toLowerCase())
+      } catch (err) {
+        if (AppError.isInstance(err) && err.code === 'rate_limited') return
+        throw err
+      }
       const member = await findMemberByEmail(db, email)
       if (!member) return
       const token = newOpaqueToken()
@@ -353,7 +379,10 @@ export function createAuthService(deps: AuthServiceDeps) {
     },
 
     async confirmPasswordReset(token: string, password: string, ip: string | null): Promise<void> {
+      await countRequest('password-reset-confirm', ip)
       checkPasswordStrength(password)
+      // A cheap look first: a made-up token must not cost an argon2 hash.
+      if (!(await findPasswordReset(db, hashToken(token)))) throw resetInvalid()
       const passwordHash = await hashPassword(password)
       const member = await db.transaction(async (tx) => {
         const reset = await claimPasswordReset(tx, hashToken(token))
@@ -361,15 +390,12 @@ export function createAuthService(deps: AuthServiceDeps) {
         const member = await updateMember(tx, reset.tenantId, reset.memberId, { passwordHash })
         if (!member) return null
         await revokeMemberSessions(tx, member.id)
+        // Other links sent before stop working too: the password they were for is gone.
+        await spendPasswordResets(tx, member.id)
         await audit(tx, member, 'auth.password_reset', ip)
         return member
       })
-      if (!member) {
-        throw new AppError(
-          'invalid_token',
-          'This reset link is invalid, used or expired; ask for a new one.',
-        )
-      }
+      if (!member) throw resetInvalid()
       accessTokens.forget()
       await limits.account.reset(member.email.toLowerCase())
     },
@@ -389,7 +415,10 @@ export function createAuthService(deps: AuthServiceDeps) {
       input: { token: string; name: string; password: string },
       ip: string | null,
     ): Promise<IssuedSession> {
+      await countRequest('invitation-accept', ip)
       checkPasswordStrength(input.password)
+      // A cheap look first: a made-up token must not cost an argon2 hash.
+      if (!(await findInvitationByHash(db, hashToken(input.token)))) throw invitationInvalid()
       const passwordHash = await hashPassword(input.password)
       try {
         const { member, started } = await db.transaction(async (tx) => {
@@ -434,6 +463,7 @@ export function createAuthService(deps: AuthServiceDeps) {
       await db.tenant(member.tenantId, async (tx) => {
         await updateMember(tx, member.tenantId, member.id, { passwordHash })
         await revokeMemberSessions(tx, member.id, principal.sessionId)
+        await spendPasswordResets(tx, member.id)
         await audit(tx, member, 'auth.password_changed', ip)
       })
       accessTokens.forget()
@@ -454,7 +484,12 @@ export function createAuthService(deps: AuthServiceDeps) {
       return setup
     },
 
-    async confirmTotp(principal: Member, code: string, ip: string | null): Promise<string[]> {
+    /** Needs the password too: a stolen access token alone must not lock the owner out. */
+    async confirmTotp(
+      principal: Member,
+      input: { code: string; password: string },
+      ip: string | null,
+    ): Promise<string[]> {
       const member = await memberOf(principal)
       if (member.totpEnabled) {
         throw new AppError('conflict', 'Two-factor sign-in is on already.')
@@ -462,6 +497,14 @@ export function createAuthService(deps: AuthServiceDeps) {
       if (!member.totpPendingSecret) {
         throw new AppError('conflict', 'Start with POST /v1/me/totp/setup.')
       }
+      // Counted as a sign-in attempt, so the token's holder cannot guess the password here.
+      const accountKey = member.email.toLowerCase()
+      await limits.account.consume(accountKey)
+      if (!(await verifyPassword(member.passwordHash, input.password))) {
+        throw new AppError('invalid_credentials', 'The password is wrong.')
+      }
+      await limits.account.refund(accountKey)
+      const code = input.code
       const secret = totpSecrets.open(member.totpPendingSecret, member.id)
       const codes = newRecoveryCodes()
       await db.tenant(member.tenantId, async (tx) => {
@@ -548,6 +591,9 @@ export function createAuthService(deps: AuthServiceDeps) {
 
 const emailTaken = () =>
   new AppError('email_taken', 'An account with this email exists already; sign in instead.')
+
+const resetInvalid = () =>
+  new AppError('invalid_token', 'This reset link is invalid, used or expired; ask for a new one.')
 
 const invitationInvalid = () =>
   new AppError(

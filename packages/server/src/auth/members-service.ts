@@ -84,6 +84,14 @@ export function createMembersService(deps: {
         if (existing.length > 0) {
           throw new AppError('conflict', 'This person is a member of the dealership already.')
         }
+        // A new invitation replaces the pending one: replacing an owner's is revoking it, which
+        // only an owner may do.
+        const pendingOwner = await tx.query(
+          `select 1 from invitations where tenant_id = $1 and lower(email) = lower($2)
+           and role = 'owner' and accepted_at is null and revoked_at is null and expires_at > now()`,
+          [actor.tenantId, input.email],
+        )
+        checkOwnerRights(actor, pendingOwner.length > 0)
         const invitation = await insertInvitation(tx, {
           id: newId(),
           tenantId: actor.tenantId,

@@ -15,6 +15,18 @@ function maySee(principal: Principal, role: MemberRole | undefined): boolean {
   return role !== undefined && (role !== 'owner' || principal.role === 'owner')
 }
 
+/**
+ * The hash a link's token is stored under; null for text no link of ours carries (a visitor can
+ * put `%zz` in a lead's message, which reaches the outbox, and decoding it would throw).
+ */
+function linkHash(token: string): string | null {
+  try {
+    return hashToken(decodeURIComponent(token)).toString('hex')
+  } catch {
+    return null
+  }
+}
+
 /** The outbox texts with the invitation links the principal may not use hidden. */
 export async function hideInvitationLinks(
   tx: Queryable,
@@ -24,7 +36,7 @@ export async function hideInvitationLinks(
 ): Promise<string[]> {
   const tokens = texts.flatMap((text) => [...text.matchAll(INVITATION_LINK)].map((m) => m[2]!))
   if (tokens.length === 0) return texts
-  const hashes = tokens.map((token) => hashToken(decodeURIComponent(token)).toString('hex'))
+  const hashes = tokens.map(linkHash).filter((hash) => hash !== null)
   const rows = await tx.query<{ hash: string; role: MemberRole }>(
     `select encode(token_hash, 'hex') as hash, role from invitations
      where tenant_id = $1 and encode(token_hash, 'hex') = any($2::text[])`,
@@ -32,10 +44,11 @@ export async function hideInvitationLinks(
   )
   const roles = new Map(rows.map((r) => [r.hash, r.role]))
   return texts.map((text) =>
-    text.replace(INVITATION_LINK, (link, path: string, token: string) =>
-      maySee(principal, roles.get(hashToken(decodeURIComponent(token)).toString('hex')))
+    text.replace(INVITATION_LINK, (link, path: string, token: string) => {
+      const hash = linkHash(token)
+      return hash !== null && maySee(principal, roles.get(hash))
         ? link
-        : `${path}(hidden: ask an owner for this link)`,
-    ),
+        : `${path}(hidden: ask an owner for this link)`
+    }),
   )
 }

@@ -40,8 +40,8 @@ import {
   PasswordResetRequestSchema,
   SignUpSchema,
   TokenParamSchema,
-  TotpCodeSchema,
   TotpConfirmedSchema,
+  TotpConfirmSchema,
   TotpDisableSchema,
   TotpSetupSchema,
   UpdateMemberSchema,
@@ -319,10 +319,13 @@ const totpSetup = createRoute({
 const totpConfirm = createRoute({
   method: 'post',
   path: '/me/totp/confirm',
-  summary: 'Turn two-factor sign-in on with a code; returns recovery codes, shown once',
+  summary:
+    'Turn two-factor sign-in on with a code and the current password; returns recovery codes, shown once',
+  description:
+    'A wrong password is `invalid_credentials`, counted toward the sign-in throttle of the account.',
   security: memberSecurity,
   middleware: [membersOnly] as const,
-  request: body(TotpCodeSchema),
+  request: body(TotpConfirmSchema),
   responses: {
     200: json(TotpConfirmedSchema, 'Two-factor is on'),
     409: errorResponse('conflict: not set up, or on already'),
@@ -447,7 +450,7 @@ export function accountRoutes(deps: {
   app.openapi(totpConfirm, async (c) =>
     c.json(
       {
-        recoveryCodes: await auth.confirmTotp(member(c), c.req.valid('json').code, c.var.clientIp),
+        recoveryCodes: await auth.confirmTotp(member(c), c.req.valid('json'), c.var.clientIp),
       },
       200,
     ),

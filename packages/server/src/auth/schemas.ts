@@ -17,6 +17,7 @@ import type {
   PasswordResetRequest,
   SignUpRequest,
   TotpConfirmed,
+  TotpConfirmRequest,
   TotpDisableRequest,
   TotpSetup,
   UpdateMemberRequest,
@@ -100,7 +101,9 @@ export const TotpSetupSchema = z
   .object({ secret: z.string(), otpauthUrl: z.string() })
   .openapi('TotpSetup') satisfies z.ZodType<TotpSetup>
 
-export const TotpCodeSchema = z.object({ code: z.string().min(1).max(10) })
+export const TotpConfirmSchema = z
+  .object({ code: z.string().min(1).max(10), password })
+  .openapi('TotpConfirmRequest') satisfies z.ZodType<TotpConfirmRequest, unknown>
 
 export const TotpConfirmedSchema = z
   .object({ recoveryCodes: z.array(z.string()) })

@@ -232,6 +232,13 @@ const EnvSchema = z.object({
   RATE_LIMIT_LOGIN_FAILURES_PER_ACCOUNT: positiveInt.default(5),
   /** Failed portal sign-ins per client address in 15 minutes. */
   RATE_LIMIT_LOGIN_FAILURES_PER_IP: positiveInt.default(30),
+  /**
+   * Sign-ups, password reset requests and confirmations, and invitation acceptances per client
+   * address in 15 minutes, each counted apart: each one hashes a password (or sends mail).
+   */
+  RATE_LIMIT_ACCOUNT_REQUESTS_PER_IP: positiveInt.default(20),
+  /** Password reset emails per address (account) per hour; more are answered alike, not sent. */
+  RATE_LIMIT_PASSWORD_RESETS_PER_EMAIL: positiveInt.default(3),
   /** The demo owner's password (owner@demo.avataradam.dev); unset, one is generated and printed once. */
   DEMO_OWNER_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
 })
@@ -290,6 +297,8 @@ export interface Config {
     portalOrigins: string[]
     loginFailuresPerAccount: number
     loginFailuresPerIp: number
+    accountRequestsPerIp: number
+    passwordResetsPerEmail: number
     demoOwnerPassword: string | undefined
   }
   llm: LlmConfig
@@ -690,6 +699,8 @@ export function loadConfig(
       portalOrigins: e.PORTAL_ORIGINS ?? [],
       loginFailuresPerAccount: e.RATE_LIMIT_LOGIN_FAILURES_PER_ACCOUNT,
       loginFailuresPerIp: e.RATE_LIMIT_LOGIN_FAILURES_PER_IP,
+      accountRequestsPerIp: e.RATE_LIMIT_ACCOUNT_REQUESTS_PER_IP,
+      passwordResetsPerEmail: e.RATE_LIMIT_PASSWORD_RESETS_PER_EMAIL,
       demoOwnerPassword: e.DEMO_OWNER_PASSWORD,
     },
     llm: llmConfig(e),

@@ -1,6 +1,7 @@
 import { httpInstrumentationMiddleware } from '@hono/otel'
 import { OpenAPIHono } from '@hono/zod-openapi'
-import type { Tracer } from '@opentelemetry/api'
+import { type Tracer, trace } from '@opentelemetry/api'
+import { ATTR_URL_FULL } from '@opentelemetry/semantic-conventions'
 import { bodyLimit } from 'hono/body-limit'
 import { requestId } from 'hono/request-id'
 import { secureHeaders } from 'hono/secure-headers'
@@ -34,6 +35,7 @@ import type { AppEnv } from './env.ts'
 import { handleError, validationHook } from './errors.ts'
 import { healthRoutes, type Readiness } from './health.ts'
 import { portalRoutes } from './portal-assets.ts'
+import { redactUrl } from './redact-url.ts'
 import { requestLog } from './request-log.ts'
 import { type SiteOptions, siteRoutes } from './site.ts'
 import { type AccessTokenVerifier, v1Auth } from './v1-auth.ts'
@@ -81,7 +83,15 @@ export interface AppDeps {
 export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   app.use(requestId())
-  if (deps.tracer) app.use(httpInstrumentationMiddleware({ tracer: deps.tracer }))
+  if (deps.tracer) {
+    app.use(httpInstrumentationMiddleware({ tracer: deps.tracer }))
+    // @hono/otel records url.full as is and has no option against it: overwritten on its span
+    // (the active one here) before the span ends and is exported.
+    app.use(async (c, next) => {
+      trace.getActiveSpan()?.setAttribute(ATTR_URL_FULL, redactUrl(c.req.url))
+      await next()
+    })
+  }
   app.use(requestLog(deps.log))
   app.use(deps.metrics.metrics.httpMiddleware)
   app.onError(handleError)

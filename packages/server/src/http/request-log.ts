@@ -1,6 +1,7 @@
 import { createMiddleware } from 'hono/factory'
 import type { Logger } from '../logger.ts'
 import type { AppEnv } from './env.ts'
+import { redactPath } from './redact-url.ts'
 
 /** Gives each request a logger carrying its request id, and logs one line when it ends. */
 export function requestLog(log: Logger) {
@@ -12,7 +13,7 @@ export function requestLog(log: Logger) {
     child.info(
       {
         method: c.req.method,
-        path: c.req.path,
+        path: redactPath(c.req.path),
         status: c.res.status,
         ms: Math.round((performance.now() - started) * 10) / 10,
         tenantId: c.get('tenantId'),

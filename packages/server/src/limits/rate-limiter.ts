@@ -15,6 +15,8 @@ export interface RateLimiter {
   check(key: string): Promise<void>
   /** Forgets `key`'s count (a successful sign-in clears that account's failures). */
   reset(key: string): Promise<void>
+  /** Gives back one action counted by `consume` (counted up front, it turned out not to count). */
+  refund(key: string): Promise<void>
 }
 
 export interface RateLimitOptions {
@@ -69,6 +71,9 @@ export function createRateLimiter(options: RateLimitOptions): RateLimiter {
     },
     async reset(key) {
       await limiter.delete(key).catch(() => undefined)
+    },
+    async refund(key) {
+      await limiter.reward(key, 1).catch(() => undefined)
     },
   }
 }

@@ -57,6 +57,8 @@ export async function startTestServer(
     // Every test connects from 127.0.0.1; with Redis the per-IP count is shared by all servers.
     RATE_LIMIT_CONNECTIONS_PER_MINUTE: '100000',
     RATE_LIMIT_AUTH_FAILURES_PER_MINUTE: '100000',
+    // Sign-ups and invitation acceptances too; the tests of that limit set their own.
+    RATE_LIMIT_ACCOUNT_REQUESTS_PER_IP: '100000',
     // Each server its own BullMQ queues: one test's jobs are never run by another test's server.
     JOBS_PREFIX: `test-${crypto.randomUUID()}`,
     ...options.env,
