@@ -35,7 +35,9 @@ beforeAll(async () => {
 })
 afterAll(() => rm(dir, { recursive: true, force: true }))
 
-describe('avataradam CLI', () => {
+// Each case starts the CLI several times from source, each opening the database: on a busy
+// 2-core machine that takes longer than the suite's default.
+describe('avataradam CLI', { timeout: 90_000 }, () => {
   it('migrate reports what it applied, then that nothing was left', async () => {
     const fresh = path.join(dir, 'fresh-data')
     const first = await cli('migrate', '--json')
