@@ -717,7 +717,10 @@ export interface CreateKeyRequest {
   allowedOrigins?: string[]
   /** ISO 8601 time after which the key is refused. */
   expiresAt?: string
-  /** Secret keys only: what the key may do. Default: every scope (`KEY_SCOPES`). */
+  /**
+   * Secret keys only: what the key may do. Default: every scope (`KEY_SCOPES`) the caller holds;
+   * asking for one the caller lacks is `forbidden` (a key never mints a key that does more).
+   */
   scopes?: KeyScope[]
 }
 

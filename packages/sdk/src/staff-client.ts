@@ -34,6 +34,9 @@ export type StaffClientOptions = StaffClientCommonOptions &
         /**
          * A portal member's access token (from `/v1/auth`), for the portal in a browser; a
          * function is asked again at every (re)connection, so it can hand out a refreshed one.
+         * The server drops the connection when the token expires (the client reconnects with
+         * the function's next token) and ends it with `chat:error` `invalid_token` once the
+         * member signs out or is removed.
          */
         accessToken: string | (() => string | Promise<string>)
         secretKey?: never
@@ -106,7 +109,19 @@ export function createStaffClient(options: StaffClientOptions): StaffClient {
   socket.on('chat:message', dispatch('message'))
   socket.on('chat:delta', dispatch('delta'))
   socket.on('chat:done', dispatch('done'))
-  socket.on('chat:error', dispatch('error'))
+  const toEveryWatch = (error: ChatError) => {
+    for (const set of watches.values()) for (const handlers of set) handlers.error?.(error)
+  }
+  // Without a conversation, an error is about the connection itself: a portal member signed out
+  // or removed (`invalid_token`), after which the server disconnects for good.
+  socket.on('chat:error', (error) =>
+    error.conversationId ? dispatch('error')(error) : toEveryWatch(error),
+  )
+  // A reconnection the server refuses (a token that expired with no fresh one to replace it, a
+  // revoked key) is not retried: the watches hear why.
+  socket.on('connect_error', (err: Error & { data?: ConnectErrorData }) => {
+    if (connected && err.data) toEveryWatch(err.data)
+  })
   socket.on('lead:request', dispatch('leadRequest'))
   let connected = false
   // A new connection has joined no room: watch again what was watched.

@@ -185,7 +185,12 @@ export async function openMigratedDb(config: Config, log: Logger) {
  */
 export async function startServer(
   config: Config,
-  options: { log?: Logger | undefined; parts?: ServerParts | undefined } = {},
+  options: {
+    log?: Logger | undefined
+    parts?: ServerParts | undefined
+    /** How often a portal member's staff socket checks its access token again (default 15 s). */
+    staffTokenCheckMs?: number | undefined
+  } = {},
 ): Promise<RunningServer> {
   const log = options.log ?? createLogger(config.logLevel)
   const database = await openMigratedDb(config, log)
@@ -492,7 +497,14 @@ export async function startServer(
       log: log.child({ tenantId: socket.data.tenantId, socketId: socket.id }),
     })
     if (socket.data.staff) {
-      registerStaffHandlers(socket, { db: readDb, keys, accessTokens, handle })
+      registerStaffHandlers(socket, {
+        db: readDb,
+        keys,
+        accessTokens,
+        handle,
+        log,
+        tokenCheckMs: options.staffTokenCheckMs,
+      })
       return
     }
     refuseStaffEvents(handle)

@@ -129,6 +129,84 @@ describe('secret key scopes', () => {
   })
 })
 
+describe('a key making keys grants no more than it holds', () => {
+  async function keysOnlyKey() {
+    const res = await api(server, a.secret.key, 'POST', '/v1/keys', {
+      type: 'secret',
+      name: 'Key manager',
+      scopes: ['keys'],
+    })
+    expect(res.status).toBe(201)
+    return res.body as { id: string; key: string }
+  }
+
+  it("gives a new secret key the caller's own scopes by default", async () => {
+    const manager = await keysOnlyKey()
+    const made = await api(server, manager.key, 'POST', '/v1/keys', { type: 'secret' })
+    expect(made.status).toBe(201)
+    expect(made.body.scopes).toEqual(['keys'])
+    const read = await api(server, made.body.key, 'GET', '/v1/conversations')
+    expect(read.status).toBe(403)
+    expect(read.body.error.code).toBe('forbidden')
+  })
+
+  it('refuses a scope the caller lacks, naming it, and creates nothing', async () => {
+    const manager = await keysOnlyKey()
+    const before = (await api(server, a.secret.key, 'GET', '/v1/keys')).body.keys.length
+    const res = await api(server, manager.key, 'POST', '/v1/keys', {
+      type: 'secret',
+      scopes: ['keys', 'conversations'],
+    })
+    expect(res.status).toBe(403)
+    expect(res.body.error.code).toBe('forbidden')
+    expect(res.body.error.message).toContain('"conversations"')
+    expect(res.body.error.details).toMatchObject({ scopes: ['conversations'] })
+    expect((await api(server, a.secret.key, 'GET', '/v1/keys')).body.keys.length).toBe(before)
+  })
+
+  it('still lets it make publishable keys, which reach no /v1 route', async () => {
+    const manager = await keysOnlyKey()
+    const res = await api(server, manager.key, 'POST', '/v1/keys', {
+      type: 'publishable',
+      allowedOrigins: ['https://dealer.example'],
+    })
+    expect(res.status).toBe(201)
+    expect(res.body.scopes).toEqual([])
+  })
+
+  it('refuses to rotate a key with more scopes, leaving that key as it was', async () => {
+    const manager = await keysOnlyKey()
+    const full = await api(server, a.secret.key, 'POST', '/v1/keys', { type: 'secret' })
+    const res = await api(server, manager.key, 'POST', `/v1/keys/${full.body.id}/rotate`, {})
+    expect(res.status).toBe(403)
+    expect(res.body.error.code).toBe('forbidden')
+    const listed = (await api(server, a.secret.key, 'GET', '/v1/keys')).body.keys.find(
+      (k: { id: string }) => k.id === full.body.id,
+    )
+    expect(listed).toMatchObject({ replacedBy: null, expiresAt: null })
+  })
+
+  it('rotates a key within its own scopes, itself included', async () => {
+    const manager = await keysOnlyKey()
+    const res = await api(server, manager.key, 'POST', `/v1/keys/${manager.id}/rotate`, {})
+    expect(res.status).toBe(201)
+    expect(res.body.scopes).toEqual(['keys'])
+    expect((await api(server, res.body.key, 'GET', '/v1/keys')).status).toBe(200)
+    const site = await api(server, manager.key, 'POST', '/v1/keys', {
+      type: 'publishable',
+      allowedOrigins: ['https://dealer.example'],
+    })
+    const publishable = await api(
+      server,
+      manager.key,
+      'POST',
+      `/v1/keys/${site.body.id}/rotate`,
+      {},
+    )
+    expect(publishable.status).toBe(201)
+  })
+})
+
 describe('POST /v1/keys/{id}/rotate', () => {
   it('makes a like key and keeps the old one working for the overlap only', async () => {
     const old = await api(server, a.secret.key, 'POST', '/v1/keys', {

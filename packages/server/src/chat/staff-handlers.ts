@@ -2,11 +2,13 @@ import { CLIENT_EVENTS, type StaffWatchResult } from '@avataradam/sdk/protocol'
 import type { Db } from '../db/index.ts'
 import { AppError, toErrorBody } from '../errors.ts'
 import type { AccessTokenVerifier } from '../http/v1-auth.ts'
+import type { Logger } from '../logger.ts'
 import { conversationRoom, type VisitorSocket } from '../realtime/types.ts'
 import { isKeyRefusal, type KeyService } from '../tenants/keys.ts'
 import { findConversation, isConversationAnswering, listMessages } from './messages-repo.ts'
 import { StaffWatchSchema } from './schemas.ts'
 import type { EventHandle } from './socket-handlers.ts'
+import { limitToAccessToken, STAFF_TOKEN_CHECK_MS } from './staff-session.ts'
 
 const staffOnly = () =>
   new AppError(
@@ -24,6 +26,7 @@ const visitorOnly = (event: string) =>
  * A staff socket (secret key, see the handshake): `staff:watch` acks a conversation of the
  * dealership with its history and joins its room, so the socket receives the conversation's
  * events live from whichever instance serves the visitor. Every visitor event is refused.
+ * A member's socket lasts no longer than their access token is accepted (see `limitToAccessToken`).
  */
 export function registerStaffHandlers(
   socket: VisitorSocket,
@@ -32,8 +35,18 @@ export function registerStaffHandlers(
     keys: KeyService
     accessTokens?: AccessTokenVerifier | undefined
     handle: EventHandle
+    log: Logger
+    /** How often a member's socket checks its access token again (default 15 s). */
+    tokenCheckMs?: number | undefined
   },
 ): void {
+  if (socket.data.accessToken !== undefined && deps.accessTokens) {
+    limitToAccessToken(socket, {
+      accessTokens: deps.accessTokens,
+      checkEveryMs: deps.tokenCheckMs ?? STAFF_TOKEN_CHECK_MS,
+      log: deps.log,
+    })
+  }
   deps.handle('staff:watch', StaffWatchSchema, async ({ conversationId }) => {
     const { tenantId, accessToken } = socket.data
     if (accessToken !== undefined) {

@@ -16,7 +16,8 @@ export interface SocketData extends Visitor {
   staff: boolean
   /**
    * A staff socket of a portal member (handshake `auth: { accessToken }`): the token, checked
-   * again on every `staff:watch` so a signed-out or removed member watches nothing more.
+   * again on every `staff:watch` and every few seconds, and the socket ends at its expiry, so a
+   * signed-out or removed member watches nothing more (see `chat/staff-session.ts`).
    */
   accessToken?: string | undefined
 }

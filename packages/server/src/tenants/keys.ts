@@ -4,6 +4,7 @@ import {
   type KeyMode,
   type KeyScope,
   type KeyType,
+  type Permission,
 } from '@avataradam/sdk/protocol'
 import { LRUCache } from 'lru-cache'
 import { type AuditContext, recordAudit } from '../audit/audit-log.ts'
@@ -48,30 +49,47 @@ export interface CreateKeyInput {
   name?: string | undefined
   allowedOrigins?: readonly string[] | undefined
   expiresAt?: Date | undefined
-  /** Secret keys only; default every scope. */
+  /** Secret keys only; default every scope the caller holds (see `KeyService.create`). */
   scopes?: readonly KeyScope[] | undefined
 }
+
+/**
+ * What the member or key asking may do. A key it creates or rotates carries no scope beyond
+ * these, so a key holding only `keys` cannot mint or take over a key that does more. Omitted
+ * (the CLI, the demo seed): no limit.
+ */
+export type GrantorPermissions = ReadonlySet<Permission>
 
 /** Longest overlap a rotation allows: 30 days. */
 export const MAX_ROTATION_OVERLAP_SECONDS = 30 * 24 * 60 * 60
 export const DEFAULT_ROTATION_OVERLAP_SECONDS = 24 * 60 * 60
 
 export interface KeyService {
-  /** `audit`, when given, records `key.created` in the same transaction. */
-  create(tenantId: string, input: CreateKeyInput, audit?: AuditContext): Promise<CreatedApiKey>
+  /**
+   * `audit`, when given, records `key.created` in the same transaction. A secret key's scopes
+   * default to every scope `grantor` holds; asking for one it lacks is `forbidden`.
+   */
+  create(
+    tenantId: string,
+    input: CreateKeyInput,
+    audit?: AuditContext,
+    grantor?: GrantorPermissions,
+  ): Promise<CreatedApiKey>
   list(tenantId: string): Promise<ApiKeyRecord[]>
   /** Revokes at once on this instance; other instances notice within the cache lifetime. */
   revoke(tenantId: string, keyId: string, audit?: AuditContext): Promise<ApiKeyRecord>
   /**
    * A new key like `keyId` (type, mode, name, origins, scopes); the old one keeps working for
    * `overlapSeconds` (never longer than it would have anyway), so a site can switch without a gap.
-   * `conflict` for a key revoked, expired or already rotated.
+   * `conflict` for a key revoked, expired or already rotated; `forbidden` for a key with a scope
+   * `grantor` lacks (its replacement would hand the caller that scope).
    */
   rotate(
     tenantId: string,
     keyId: string,
     overlapSeconds: number,
     audit?: AuditContext,
+    grantor?: GrantorPermissions,
   ): Promise<CreatedApiKey>
   /** The live key a raw key string names, or an AppError saying why it is refused. */
   authenticate(key: string): Promise<ApiKeyRecord>
@@ -99,7 +117,7 @@ export function createKeyService(db: Db, options: KeyServiceOptions = {}): KeySe
   })
 
   return {
-    async create(tenantId, input, audit) {
+    async create(tenantId, input, audit, grantor) {
       const allowedOrigins = (input.allowedOrigins ?? []).map((origin) => {
         const normalized = normalizeAllowedOrigin(origin)
         if (!normalized) {
@@ -135,6 +153,7 @@ export function createKeyService(db: Db, options: KeyServiceOptions = {}): KeySe
           { details: { field: 'scopes' } },
         )
       }
+      if (input.scopes) refuseUngranted(input.scopes, grantor)
       const created = await db.tenant(tenantId, async (tx) => {
         if (!(await findTenant(tx, tenantId))) {
           throw new AppError('not_found', `No tenant with id ${tenantId}.`)
@@ -145,7 +164,10 @@ export function createKeyService(db: Db, options: KeyServiceOptions = {}): KeySe
           name: input.name ?? null,
           allowedOrigins: [...new Set(allowedOrigins)],
           expiresAt: input.expiresAt ?? null,
-          scopes: input.type === 'secret' ? [...new Set(input.scopes ?? KEY_SCOPES)] : [],
+          scopes:
+            input.type === 'secret'
+              ? [...new Set(input.scopes ?? KEY_SCOPES.filter((s) => !grantor || grantor.has(s)))]
+              : [],
         })
         if (audit) {
           await recordAudit(tx, {
@@ -167,10 +189,11 @@ export function createKeyService(db: Db, options: KeyServiceOptions = {}): KeySe
       return { ...toKeySummary(created.record), key: created.key }
     },
 
-    async rotate(tenantId, keyId, overlapSeconds, audit) {
+    async rotate(tenantId, keyId, overlapSeconds, audit, grantor) {
       const created = await db.tenant(tenantId, async (tx) => {
         const old = await findKeyForUpdate(tx, tenantId, keyId)
         if (!old) throw new AppError('not_found', `No key with id ${keyId}.`)
+        refuseUngranted(old.scopes, grantor)
         const now = Date.now()
         if (old.revokedAt) {
           throw new AppError('conflict', 'That key is revoked; create a new key instead.')
@@ -264,6 +287,18 @@ export function createKeyService(db: Db, options: KeyServiceOptions = {}): KeySe
       }
       return record
     },
+  }
+}
+
+/** `forbidden` naming the scopes `grantor` lacks, if any: nobody hands out more than they hold. */
+function refuseUngranted(scopes: readonly KeyScope[], grantor: GrantorPermissions | undefined) {
+  const lacking = grantor ? scopes.filter((s) => !grantor.has(s)) : []
+  if (lacking.length > 0) {
+    throw new AppError(
+      'forbidden',
+      `You cannot grant the ${lacking.map((s) => `"${s}"`).join(', ')} scope${lacking.length > 1 ? 's' : ''}: you do not hold ${lacking.length > 1 ? 'them' : 'it'}.`,
+      { details: { permission: lacking[0], scopes: lacking } },
+    )
   }
 }
 

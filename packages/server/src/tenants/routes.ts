@@ -31,6 +31,8 @@ const create = createRoute({
   method: 'post',
   path: '/keys',
   summary: 'Create a publishable (browser) or secret (server) key',
+  description:
+    "A secret key's scopes default to every key scope the caller holds; asking for one it lacks is `forbidden`.",
   middleware: [requires('keys')] as const,
   request: {
     body: { required: true, content: { 'application/json': { schema: CreateKeySchema } } },
@@ -51,6 +53,8 @@ const rotate = createRoute({
   method: 'post',
   path: '/keys/{id}/rotate',
   summary: 'Replace a key with a new one like it; the old one keeps working for the overlap',
+  description:
+    'Refused (`forbidden`) for a key with a scope the caller lacks: the replacement would hand it over.',
   middleware: [requires('keys')] as const,
   request: {
     params: IdParamSchema,
@@ -77,6 +81,8 @@ export function keyRoutes(keys: KeyService) {
       c.var.tenantId,
       { ...body, expiresAt: body.expiresAt ? new Date(body.expiresAt) : undefined },
       auditContext(c),
+      // A key with `keys` must not mint a key with more than it holds itself.
+      c.var.principal.permissions,
     )
     return c.json(created, 201)
   })
@@ -95,6 +101,8 @@ export function keyRoutes(keys: KeyService) {
       c.req.valid('param').id,
       body.overlapSeconds ?? DEFAULT_ROTATION_OVERLAP_SECONDS,
       auditContext(c),
+      // Rotating hands the caller the new key: only a key it could have created itself.
+      c.var.principal.permissions,
     )
     return c.json(created, 201)
   })

@@ -48,11 +48,10 @@ export const CreateKeySchema = z
     name: z.string().trim().min(1).max(100).optional(),
     allowedOrigins: z.array(z.string().max(300)).max(50).optional(),
     expiresAt: isoDate.optional(),
-    scopes: z
-      .array(ScopeSchema)
-      .min(1)
-      .optional()
-      .openapi({ description: 'Secret keys only. Default: every scope.' }),
+    scopes: z.array(ScopeSchema).min(1).optional().openapi({
+      description:
+        'Secret keys only. Default: every scope the caller holds; one it lacks is `forbidden`.',
+    }),
   })
   .openapi('CreateKeyRequest') satisfies z.ZodType<CreateKeyRequest, unknown>
 

@@ -38,6 +38,8 @@ export async function startTestServer(
     /** Reuse this data directory (another server's, closed) instead of a fresh copy. */
     dataDir?: string | undefined
     port?: number
+    /** How often a portal member's staff socket checks its access token again. */
+    staffTokenCheckMs?: number
   } = {},
 ): Promise<TestServer> {
   let dataDir = options.dataDir
@@ -67,6 +69,7 @@ export async function startTestServer(
   const running = await startServer(config, {
     log: options.log ?? createLogger(config.logLevel),
     parts: options.parts,
+    staffTokenCheckMs: options.staffTokenCheckMs,
   })
   return {
     ...running,
