@@ -54,11 +54,17 @@ export class LiveWatch {
     const socket = this.#socket
     // Every (re)connection joins no room yet: watch again, and take its history as the truth.
     socket.on('connect', () => void this.#watch())
-    socket.on('disconnect', () => this.#set({ status: 'reconnecting' }))
+    socket.on('disconnect', (reason) => {
+      // The server ends a staff socket for good when its session ends (sign-out elsewhere, a
+      // removed member): socket.io does not reconnect then, so say it stopped.
+      if (reason === 'io server disconnect') this.stop()
+      else this.#set({ status: 'reconnecting' })
+    })
     socket.on('connect_error', (err: Error & { data?: ConnectErrorData }) => {
       this.#set({ status: 'reconnecting', error: err.data?.message ?? err.message })
       // A refused handshake (no permission) does not get better by retrying.
-      if (err.data?.code === 'forbidden' || err.data?.code === 'unauthorized') this.stop()
+      const code = err.data?.code
+      if (code === 'forbidden' || code === 'unauthorized' || code === 'invalid_token') this.stop()
     })
     socket.on('chat:message', (m) => {
       if (m.conversationId !== conversationId) return
