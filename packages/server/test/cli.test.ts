@@ -227,4 +227,19 @@ describe('avataradam CLI', { timeout: 90_000 }, () => {
       await mailgun.close()
     }
   })
+
+  it('mail list shows the outbox mail of one address, for a reset link nobody else can read', async () => {
+    const to = `Owner-${crypto.randomUUID()}@cli.example`
+    expect((await cli('mail', 'test', '--to', to)).stdout).toMatch(/Stored in the outbox/)
+    const listed = await cli('mail', 'list', '--to', to.toLowerCase(), '--json')
+    expect(listed.code).toBe(0)
+    expect(JSON.parse(listed.stdout)).toEqual([
+      expect.objectContaining({ subject: 'AvatarAdam test message', status: 'stored' }),
+    ])
+    const text = await cli('mail', 'list', '--to', 'nobody@cli.example')
+    expect(text.stdout).toMatch(/^No mail for nobody@cli\.example\./)
+    const bad = await cli('mail', 'list', '--to', to, '--limit', '0')
+    expect(bad.code).not.toBe(0)
+    expect(bad.stderr).toMatch(/--limit must be a whole number/)
+  })
 })

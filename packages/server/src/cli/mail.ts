@@ -1,9 +1,17 @@
-import { Command } from 'commander'
+import { Command, InvalidArgumentError } from 'commander'
 import { loadConfig } from '../config/index.ts'
 import { mailTransportFromConfig } from '../providers/mail/mail-from-config.ts'
 import { createMailer } from '../providers/mail/mailer.ts'
 import { withDatabase } from './context.ts'
 import { output } from './output.ts'
+
+const count = (value: string) => {
+  const n = Number(value)
+  if (!Number.isInteger(n) || n < 1 || n > 100) {
+    throw new InvalidArgumentError('--limit must be a whole number from 1 to 100.')
+  }
+  return n
+}
 
 export function mailCommands() {
   const mail = new Command('mail').description(
@@ -31,6 +39,35 @@ export function mailCommands() {
             : 'Stored in the outbox (MAIL_PROVIDER=outbox sends nothing).',
       ])
       if (sent.status === 'failed') process.exitCode = 1
+    })
+  mail
+    .command('list')
+    .description(
+      'Show the mail stored for one address, newest first: with MAIL_PROVIDER=outbox (embedded) nothing leaves the machine, so this is how someone who forgot their portal password reads the reset link.',
+    )
+    .requiredOption('--to <address>', 'whose mail (any case)')
+    .option('--limit <n>', 'how many, newest first (1 to 100)', count, 5)
+    .option('--json', 'print the messages as JSON')
+    .action(async (opts: { to: string; limit: number; json?: boolean }) => {
+      const limit = opts.limit
+      const rows = await withDatabase(({ db }) =>
+        db.query<{ subject: string; text_body: string; status: string; created_at: Date }>(
+          `select subject, text_body, status, created_at from mail_outbox
+           where lower(recipient) = lower($1) order by created_at desc limit $2`,
+          [opts.to, limit],
+        ),
+      )
+      const messages = rows.map((r) => ({
+        subject: r.subject,
+        status: r.status,
+        createdAt: r.created_at.toISOString(),
+        text: r.text_body,
+      }))
+      output(opts.json === true, messages, () =>
+        messages.length === 0
+          ? [`No mail for ${opts.to}.`]
+          : messages.flatMap((m) => [`── ${m.createdAt}  ${m.subject} (${m.status})`, m.text, '']),
+      )
     })
   return mail
 }
