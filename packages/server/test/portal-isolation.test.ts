@@ -103,7 +103,13 @@ const TABLE: Record<string, Row> = {
   'GET /v1/keys': { permission: 'keys', status: 200 },
   'POST /v1/keys': {
     permission: 'keys',
-    body: () => ({ type: 'secret', name: `Made ${unique()}`, scopes: ['analytics'] }),
+    // A publishable key: any holder of `keys` may make one (a secret key's scopes are bounded
+    // by the caller's own, which key-scopes.test.ts covers).
+    body: () => ({
+      type: 'publishable',
+      name: `Made ${unique()}`,
+      allowedOrigins: ['https://made.example'],
+    }),
     status: 201,
   },
   'POST /v1/keys/{id}/rotate': {
