@@ -65,6 +65,16 @@ describe('sign-up and sign-in', () => {
     expect(keys.status).toBe(200)
   })
 
+  it('stores the password only as an argon2id hash with OWASP parameters', async () => {
+    const owner = await signUp(server)
+    const [row] = await server.db.query<{ password_hash: string }>(
+      'select password_hash from members where lower(email) = lower($1)',
+      [owner.email],
+    )
+    expect(row!.password_hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/)
+    expect(row!.password_hash).not.toContain(PASSWORD)
+  })
+
   it('refuses a short password, and an email taken (in any case)', async () => {
     const weak = await portalCall(server, 'POST', '/v1/auth/signup', {
       body: { dealershipName: 'X', name: 'X', email: 'weak@dealer.example', password: 'short' },
