@@ -44,13 +44,16 @@ afterAll(async () => {
   await server?.stop()
 })
 
-/** A full-page screenshot, numbered in the order of the journey. */
+/**
+ * A screenshot, numbered in the order of the journey: the whole page, or only the window where
+ * an open dialog or a sticky bar would be drawn over the rest of a full-page picture.
+ */
 let shot = 0
-async function photograph(page: Page, name: string) {
+async function photograph(page: Page, name: string, options: { fullPage?: boolean } = {}) {
   shot += 1
   await page.screenshot({
     path: path.join(SHOTS, `${String(shot).padStart(2, '0')}-${name}.png`),
-    fullPage: true,
+    fullPage: options.fullPage ?? true,
   })
 }
 
@@ -84,7 +87,7 @@ it('takes a new dealership from sign-up to an answered visitor, seen in the port
   await shown.waitFor()
   const key = (await shown.textContent())?.trim() ?? ''
   expect(key).toMatch(/^pk_live_/)
-  await photograph(portal, 'keys-created')
+  await photograph(portal, 'keys-created', { fullPage: false })
   await portal.getByRole('button', { name: 'I have copied it' }).click()
   await expect.poll(() => portal.getByText('Example site').count()).toBeGreaterThan(0)
   await photograph(portal, 'keys')
@@ -111,7 +114,7 @@ it('takes a new dealership from sign-up to an answered visitor, seen in the port
   await portal.getByLabel('Greeting').fill(GREETING)
   await portal.getByRole('button', { name: 'Save changes' }).click()
   await portal.getByText(/saved/i).first().waitFor()
-  await photograph(portal, 'widget-settings')
+  await photograph(portal, 'widget-settings', { fullPage: false })
 
   // The example site with that key: the new greeting, and an answer from the document.
   const site = await context.newPage()
