@@ -15,7 +15,7 @@ export async function welcomeVisitor(
   const { tenantId } = socket.data
   await socket.join(visitorsRoom(tenantId))
   try {
-    socket.emit('widget:settings', await settings.get(tenantId))
+    socket.emit('widget:settings', await settings.forVisitors(tenantId))
   } catch (err) {
     // The widget keeps its own defaults; the next change (or reconnect) brings the settings.
     log.warn({ err, tenantId }, 'could not send widget settings')

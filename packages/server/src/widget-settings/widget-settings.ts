@@ -1,4 +1,5 @@
 import type { WidgetSettings } from '@avataradam/sdk/protocol'
+import { LRUCache } from 'lru-cache'
 import { type AuditContext, recordAudit } from '../audit/audit-log.ts'
 import type { Db, Queryable } from '../db/index.ts'
 import { DEFAULT_WIDGET_SETTINGS } from './defaults.ts'
@@ -6,6 +7,13 @@ import { DEFAULT_WIDGET_SETTINGS } from './defaults.ts'
 export interface WidgetSettingsService {
   /** The dealership's settings, or the defaults when it never saved any. */
   get(tenantId: string): Promise<WidgetSettings>
+  /**
+   * The same, for a visitor's socket as it connects: remembered for a second, so a burst of
+   * connections (a page with many visitors, a reconnecting fleet) costs one query. A change made
+   * here is seen at once; one made on another instance within that second, since the broadcast
+   * of the change reaches the sockets already connected.
+   */
+  forVisitors(tenantId: string): Promise<WidgetSettings>
   /** Saves validated settings (audited when `audit` is given) and tells every visitor. */
   put(tenantId: string, settings: WidgetSettings, audit?: AuditContext): Promise<WidgetSettings>
 }
@@ -55,9 +63,19 @@ export function createWidgetSettingsService(
   events: { changed(tenantId: string, settings: WidgetSettings): void },
   readDb: Db = db,
 ): WidgetSettingsService {
+  const read = (tenantId: string) =>
+    readDb.tenant(tenantId, (tx) => readWidgetSettings(tx, tenantId))
+  const recent = new LRUCache<string, WidgetSettings>({
+    max: 10_000,
+    ttl: 1000,
+    fetchMethod: (tenantId) => read(tenantId),
+  })
+
   return {
-    get(tenantId) {
-      return readDb.tenant(tenantId, (tx) => readWidgetSettings(tx, tenantId))
+    get: read,
+
+    async forVisitors(tenantId) {
+      return (await recent.fetch(tenantId)) ?? read(tenantId)
     },
 
     async put(tenantId, input, audit) {
@@ -77,6 +95,7 @@ export function createWidgetSettingsService(
         }
         return fields.length > 0
       })
+      recent.delete(tenantId)
       if (changed) events.changed(tenantId, settings)
       return settings
     },
