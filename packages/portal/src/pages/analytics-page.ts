@@ -4,7 +4,8 @@ import { customElement, property, state } from 'lit/decorators.js'
 import { styleMap } from 'lit/directives/style-map.js'
 import type { PortalApi } from '../api.ts'
 import './parts/bar-chart.ts'
-import { errorText, formatDateTime, formatDay, formatPercent } from './parts/format.ts'
+import { errorText } from '../ui/field-errors.ts'
+import { formatDateTime, formatDay, formatPercent } from '../ui/format.ts'
 import { pageStyles } from './parts/page-styles.ts'
 
 type AnalyticsWithQuestions = Analytics

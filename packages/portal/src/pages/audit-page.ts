@@ -3,7 +3,7 @@ import { css, html, LitElement, nothing, type PropertyValues } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
 import type { PortalApi } from '../api.ts'
 import { formErrors } from '../ui/field-errors.ts'
-import { formatDate } from '../ui/format.ts'
+import { formatDateTime } from '../ui/format.ts'
 import { portalStyles } from '../ui/styles.ts'
 import '../ui/empty-state.ts'
 import '../ui/error-banner.ts'
@@ -108,7 +108,7 @@ export class AaAuditPage extends LitElement {
                 <tbody>
                   ${entries.map(
                     (e) => html`<tr>
-                      <td data-label="When">${formatDate(e.at)}</td>
+                      <td data-label="When">${formatDateTime(e.at)}</td>
                       <td data-label="What">${actionText(e.action)}</td>
                       <td data-label="Who">${actorText(e.actor)}</td>
                       <td data-label="Target"><span class="mono">${e.target ?? '—'}</span></td>

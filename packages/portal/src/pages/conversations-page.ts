@@ -9,7 +9,8 @@ import type {
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
 import type { PortalApi } from '../api.ts'
-import { errorText, formatDateTime } from './parts/format.ts'
+import { errorText } from '../ui/field-errors.ts'
+import { formatDateTime } from '../ui/format.ts'
 import { type LiveState, LiveWatch } from './parts/live-watch.ts'
 import { pageStyles } from './parts/page-styles.ts'
 

@@ -13,7 +13,7 @@ import { customElement, property, query, state } from 'lit/decorators.js'
 import type { PortalApi } from '../api.ts'
 import { openDialog } from '../ui/dialog.ts'
 import { type FormErrors, formErrors } from '../ui/field-errors.ts'
-import { formatDate } from '../ui/format.ts'
+import { formatDateTime } from '../ui/format.ts'
 import { portalStyles } from '../ui/styles.ts'
 import '../ui/copy-button.ts'
 import '../ui/empty-state.ts'
@@ -45,16 +45,16 @@ export function scriptTag(key: string, origin = location.origin): string {
 }
 
 function keyState(key: KeySummary): { label: string; when?: string; tone: 'ok' | 'warn' | 'off' } {
-  if (key.revokedAt) return { label: 'Revoked', when: formatDate(key.revokedAt), tone: 'off' }
+  if (key.revokedAt) return { label: 'Revoked', when: formatDateTime(key.revokedAt), tone: 'off' }
   const expires = key.expiresAt ? Date.parse(key.expiresAt) : undefined
   if (expires !== undefined && expires <= Date.now()) {
-    return { label: 'Expired', when: formatDate(key.expiresAt), tone: 'off' }
+    return { label: 'Expired', when: formatDateTime(key.expiresAt), tone: 'off' }
   }
   if (key.replacedBy) {
-    return { label: 'Rotated', when: `works until ${formatDate(key.expiresAt)}`, tone: 'warn' }
+    return { label: 'Rotated', when: `works until ${formatDateTime(key.expiresAt)}`, tone: 'warn' }
   }
   if (expires !== undefined) {
-    return { label: 'Expires', when: formatDate(key.expiresAt), tone: 'warn' }
+    return { label: 'Expires', when: formatDateTime(key.expiresAt), tone: 'warn' }
   }
   return { label: 'Active', tone: 'ok' }
 }
@@ -188,8 +188,8 @@ export class AaKeysPage extends LitElement {
               : 'All'
         }
       </td>
-      <td data-label="Created">${formatDate(key.createdAt)}</td>
-      <td data-label="Last used">${key.lastUsedAt ? formatDate(key.lastUsedAt) : 'Never'}</td>
+      <td data-label="Created">${formatDateTime(key.createdAt)}</td>
+      <td data-label="Last used">${key.lastUsedAt ? formatDateTime(key.lastUsedAt) : 'Never'}</td>
       <td data-label="State">
         <div>
           <span class="badge ${state.tone}">${state.label}</span>

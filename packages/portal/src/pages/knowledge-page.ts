@@ -7,7 +7,8 @@ import type {
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
 import type { PortalApi } from '../api.ts'
-import { errorText, formatBytes, formatDateTime } from './parts/format.ts'
+import { errorText } from '../ui/field-errors.ts'
+import { formatBytes, formatDateTime } from '../ui/format.ts'
 import { pageStyles } from './parts/page-styles.ts'
 import { ACCEPT, type UploadItem, UploadQueue } from './parts/upload-queue.ts'
 

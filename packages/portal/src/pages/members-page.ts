@@ -11,7 +11,7 @@ import { customElement, property, query, state } from 'lit/decorators.js'
 import type { PortalApi } from '../api.ts'
 import { openDialog } from '../ui/dialog.ts'
 import { type FormErrors, formErrors } from '../ui/field-errors.ts'
-import { formatDate } from '../ui/format.ts'
+import { formatDateTime } from '../ui/format.ts'
 import { portalStyles } from '../ui/styles.ts'
 import '../ui/empty-state.ts'
 import '../ui/error-banner.ts'
@@ -101,7 +101,7 @@ export class AaMembersPage extends LitElement {
                 }
               </td>
               <td data-label="Two-factor">${m.totpEnabled ? 'On' : 'Off'}</td>
-              <td data-label="Last sign-in">${m.lastSignInAt ? formatDate(m.lastSignInAt) : 'Never'}</td>
+              <td data-label="Last sign-in">${m.lastSignInAt ? formatDateTime(m.lastSignInAt) : 'Never'}</td>
               <td data-label="Actions">
                 ${
                   editable
@@ -139,8 +139,8 @@ export class AaMembersPage extends LitElement {
                 (i: Invitation) => html`<tr>
                   <td data-label="Email">${i.email}</td>
                   <td data-label="Role">${roleLabel(i.role)}</td>
-                  <td data-label="Sent">${formatDate(i.createdAt)}</td>
-                  <td data-label="Expires">${formatDate(i.expiresAt)}</td>
+                  <td data-label="Sent">${formatDateTime(i.createdAt)}</td>
+                  <td data-label="Expires">${formatDateTime(i.expiresAt)}</td>
                   <td data-label="Actions">
                     <button type="button" @click=${() => this._revokeInvitation(i)}>
                       Revoke<span class="visually-hidden"> the invitation for ${i.email}</span>

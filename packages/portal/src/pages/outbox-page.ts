@@ -3,7 +3,7 @@ import { css, html, LitElement, nothing, type PropertyValues } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
 import type { PortalApi } from '../api.ts'
 import { formErrors } from '../ui/field-errors.ts'
-import { formatDate } from '../ui/format.ts'
+import { formatDateTime } from '../ui/format.ts'
 import { portalStyles } from '../ui/styles.ts'
 import '../ui/empty-state.ts'
 import '../ui/error-banner.ts'
@@ -87,7 +87,7 @@ export class AaOutboxPage extends LitElement {
                 (m) => html`<article class="card">
                 <h2>${m.subject}</h2>
                 <div class="meta">
-                  To ${m.recipient} · ${formatDate(m.createdAt)} · ${m.status} via ${m.provider}
+                  To ${m.recipient} · ${formatDateTime(m.createdAt)} · ${m.status} via ${m.provider}
                 </div>
                 <p class="body">${linkify(m.text)}</p>
               </article>`,

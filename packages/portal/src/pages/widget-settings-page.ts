@@ -3,7 +3,7 @@ import type { Account, BusinessHours, Weekday, WidgetSettings } from '@avatarada
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
 import type { PortalApi } from '../api.ts'
-import { errorText, fieldErrors } from './parts/format.ts'
+import { errorText, formErrors } from '../ui/field-errors.ts'
 import { pageStyles } from './parts/page-styles.ts'
 import {
   LANGUAGE_TAGS,
@@ -231,7 +231,7 @@ export class WidgetSettingsPage extends LitElement {
       this._draft = structuredClone(saved)
       this._status = 'Saved. Visitors see the new settings right away.'
     } catch (err) {
-      this._errors = fieldErrors(err)
+      this._errors = new Map(Object.entries(formErrors(err).fields))
       this._saveError = errorText(err)
       this._status = ''
       await this.updateComplete

@@ -34,3 +34,10 @@ export function waitText(seconds: number): string {
   if (seconds < 90) return `${Math.max(1, Math.round(seconds))} seconds`
   return `${Math.ceil(seconds / 60)} minutes`
 }
+
+/** What to tell the member about a failed call: the server's message, else a generic one. */
+export function errorText(err: unknown): string {
+  if (err instanceof ApiError) return err.message
+  if (err instanceof Error && err.message) return err.message
+  return 'Something went wrong. Try again.'
+}

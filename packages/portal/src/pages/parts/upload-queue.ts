@@ -1,6 +1,6 @@
 import type { DocumentAccepted } from '@avataradam/sdk/protocol'
 import { ApiError, type PortalApi } from '../../api.ts'
-import { errorText } from './format.ts'
+import { errorText } from '../../ui/field-errors.ts'
 
 /** One file the member dropped, from its upload to the server's answer. */
 export interface UploadItem {
