@@ -1,9 +1,7 @@
-import { getConnInfo } from '@hono/node-server/conninfo'
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi'
 import type { Context } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
-import { createMiddleware } from 'hono/factory'
 import { secureHeaders } from 'hono/secure-headers'
 import { listAudit } from '../audit/audit-log.ts'
 import type { Db } from '../db/index.ts'
@@ -16,7 +14,6 @@ import {
   IdParamSchema,
   jsonResponse as json,
 } from '../http/schemas.ts'
-import { clientIp } from '../limits/client-ip.ts'
 import { type AuthService, type IssuedSession, REFRESH_TOKEN_TTL_SECONDS } from './auth-service.ts'
 import { linkOrigin, originCheck, type PortalOrigins } from './csrf.ts'
 import type { MembersService } from './members-service.ts'
@@ -170,20 +167,6 @@ export function authRoutes(deps: AuthRouteDeps) {
   const { auth, origins } = deps
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   app.use('/auth/*', secureHeaders())
-  app.use(
-    '/auth/*',
-    createMiddleware<AppEnv>(async (c, next) => {
-      c.set(
-        'clientIp',
-        clientIp(
-          getConnInfo(c).remote.address,
-          c.req.header('x-forwarded-for'),
-          origins.trustProxyHops,
-        ),
-      )
-      await next()
-    }),
-  )
   app.use(
     '/auth/*',
     originCheck({

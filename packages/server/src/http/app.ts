@@ -31,6 +31,7 @@ import { keyRoutes } from '../tenants/routes.ts'
 import { widgetSettingsRoutes } from '../widget-settings/routes.ts'
 import type { WidgetSettingsService } from '../widget-settings/widget-settings.ts'
 import { apiReferenceRoutes } from './api-reference.ts'
+import { clientAddress } from './client-address.ts'
 import type { AppEnv } from './env.ts'
 import { handleError, validationHook } from './errors.ts'
 import { healthRoutes, type Readiness } from './health.ts'
@@ -125,6 +126,7 @@ export function createApp(deps: AppDeps) {
     description:
       "A portal member's access token (POST /v1/auth/login), good for 10 minutes; renewed with POST /v1/auth/refresh",
   })
+  app.use('/v1/*', clientAddress(deps.trustProxyHops))
   // Before the `/v1` middleware: signing in needs no Bearer.
   if (deps.auth) {
     app.route(
@@ -145,7 +147,6 @@ export function createApp(deps: AppDeps) {
       accessTokens: deps.accessTokens,
       requestLimiter: deps.requestLimiter,
       authFailureLimiter: deps.authFailureLimiter,
-      trustProxyHops: deps.trustProxyHops,
     }),
   )
   v1.use(async (c, next) => {

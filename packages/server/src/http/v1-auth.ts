@@ -1,8 +1,6 @@
-import { getConnInfo } from '@hono/node-server/conninfo'
 import { createMiddleware } from 'hono/factory'
 import { keyPrincipal, type Principal } from '../auth/principal.ts'
 import { AppError } from '../errors.ts'
-import { clientIp } from '../limits/client-ip.ts'
 import type { RateLimiter } from '../limits/rate-limiter.ts'
 import { isKeyRefusal, type KeyService } from '../tenants/keys.ts'
 import type { AppEnv } from './env.ts'
@@ -20,7 +18,6 @@ export interface V1AuthOptions {
   requestLimiter: RateLimiter
   /** Failed authentications per client address, against key guessing. */
   authFailureLimiter: RateLimiter
-  trustProxyHops: number
 }
 
 const KEY_PATTERN = /^(sk|pk)_/
@@ -32,7 +29,7 @@ const KEY_PATTERN = /^(sk|pk)_/
  * route ({@link requires}).
  */
 export function v1Auth(options: V1AuthOptions) {
-  const { keys, accessTokens, requestLimiter, authFailureLimiter, trustProxyHops } = options
+  const { keys, accessTokens, requestLimiter, authFailureLimiter } = options
   return createMiddleware<AppEnv>(async function v1Auth(c, next) {
     const header = c.req.header('authorization') ?? ''
     const match = /^Bearer\s+(\S+)$/i.exec(header)
@@ -43,11 +40,7 @@ export function v1Auth(options: V1AuthOptions) {
       )
     }
     const credential = match[1]!
-    const ip = clientIp(
-      getConnInfo(c).remote.address,
-      c.req.header('x-forwarded-for'),
-      trustProxyHops,
-    )
+    const ip = c.var.clientIp
     await authFailureLimiter.check(ip)
     let principal: Principal
     if (KEY_PATTERN.test(credential) || !accessTokens) {
@@ -78,7 +71,6 @@ export function v1Auth(options: V1AuthOptions) {
     await requestLimiter.consume(principal.tenantId)
     c.set('principal', principal)
     c.set('tenantId', principal.tenantId)
-    c.set('clientIp', ip)
     await next()
   })
 }
