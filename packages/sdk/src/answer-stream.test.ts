@@ -110,6 +110,44 @@ describe('AnswerStream', () => {
     expect(await texts).toEqual(['Lost words', 'Other words'])
   })
 
+  it('starts the text over at a restart delta and passes the new attempt on whole', async () => {
+    const stream = new AnswerStream('m1')
+    const seen: ChatDelta[] = []
+    const reading = (async () => {
+      for await (const d of stream) seen.push(d)
+    })()
+    stream._delta(delta(0, 'Our hours are '))
+    stream._delta(delta(1, '9 to 5'))
+    expect(stream.text).toBe('Our hours are 9 to 5')
+    // The model failed; the next one begins like it did, and says something else.
+    stream._delta({ ...delta(2, 'Our hours are '), restart: true })
+    expect(stream.text).toBe('Our hours are ')
+    stream._delta(delta(3, '9 to 8.'))
+    expect(stream.text).toBe('Our hours are 9 to 8.')
+    stream._done(finished('Our hours are 9 to 8.'))
+    await reading
+    expect(seen.map((d) => [d.text, d.restart === true])).toEqual([
+      ['Our hours are ', false],
+      ['9 to 5', false],
+      // Flagged, and whole: a reader replaces what it showed with it.
+      ['Our hours are ', true],
+      ['9 to 8.', false],
+    ])
+    expect((await stream).text).toBe('Our hours are 9 to 8.')
+  })
+
+  it('holds a restart delta that arrives ahead of a missing one, then starts over', async () => {
+    const stream = new AnswerStream('m1')
+    const texts = collect(stream)
+    stream._delta(delta(0, 'Lost '))
+    stream._delta({ ...delta(2, 'Kept'), restart: true })
+    expect(stream.text).toBe('Lost ')
+    stream._delta(delta(1, 'words'))
+    expect(stream.text).toBe('Kept')
+    stream._done(finished('Kept'))
+    expect(await texts).toEqual(['Lost ', 'words', 'Kept'])
+  })
+
   it('rejects both the iterator and the promise on failure', async () => {
     const stream = new AnswerStream('m1')
     const texts = collect(stream)

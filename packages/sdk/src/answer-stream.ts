@@ -89,7 +89,11 @@ export class AnswerStream implements AsyncIterable<ChatDelta>, PromiseLike<ChatD
     while (ready) {
       this.#held.delete(this.#next)
       this.#next++
-      this.#currentText += ready.text
+      if (ready.restart) {
+        // The server's model failed midway and another answers: the text so far is void.
+        this.#currentText = ready.text
+        this.#shown = ''
+      } else this.#currentText += ready.text
       this.#show(ready)
       ready = this.#held.get(this.#next)
     }
@@ -97,7 +101,8 @@ export class AnswerStream implements AsyncIterable<ChatDelta>, PromiseLike<ChatD
   }
 
   /**
-   * Yields what the visitor has not seen yet. An answer asked again after a crash usually repeats
+   * Yields what the visitor has not seen yet; a delta with `restart: true` replaces all the text
+   * before it. An answer asked again after a crash usually repeats
    * the lost one word for word: what was already shown is not shown twice. Once it says something
    * else, its whole text so far is passed on in one delta under its new `messageId`, so a reader
    * that starts over on a new `messageId` has all of it.
@@ -111,7 +116,7 @@ export class AnswerStream implements AsyncIterable<ChatDelta>, PromiseLike<ChatD
       fresh = full
       this.#shown = ''
     }
-    if (!fresh) return
+    if (!fresh && !delta.restart) return
     this.#shown += fresh
     this.#deltas.push({ ...delta, text: fresh })
   }

@@ -177,6 +177,20 @@ export interface ChatMessage {
   replyTo: string | null
   /** ISO 8601 time the server stored it. */
   createdAt: string
+  /** On assistant messages: what the visitor may do next (buttons under the answer). */
+  actions?: ChatAction[]
+  /** On assistant messages: the language it is written in (BCP 47, `en`, `es`). */
+  language?: string
+}
+
+/**
+ * Something the visitor can do after an answer, shown as a button under it. `handoff`: connect
+ * with the dealership's team (the widget opens the lead form); typing "yes" does the same.
+ */
+export interface ChatAction {
+  type: 'handoff'
+  /** The button's text, in the answer's language. */
+  label: string
 }
 
 /** `chat:send`: a visitor message. Sending the same `clientMessageId` again never duplicates it. */
@@ -216,6 +230,14 @@ export interface ChatDelta {
   text: string
   /** Position of this delta within its message, from 0, so a client can drop repeats. */
   index: number
+  /**
+   * The text streamed so far for this message is void; this delta starts it again. Sent when the
+   * model failed midway and another (a fallback model, or the built-in answerer) answers instead,
+   * so the visitor never reads half an answer followed by a second one.
+   */
+  restart?: boolean
+  /** On the first delta of a message: the language it is written in (BCP 47), for its voice. */
+  language?: string
 }
 
 /** `chat:done`: an assistant message is complete; `text` is the whole message. */
@@ -225,6 +247,10 @@ export interface ChatDone {
   replyTo: string
   text: string
   citations: Citation[]
+  /** Buttons to show under the answer. */
+  actions?: ChatAction[]
+  /** The answer's language (BCP 47): the visitor's, detected per message. */
+  language?: string
 }
 
 /** `chat:error`: something failed outside an ack (a turn, or an event sent without an ack). */
@@ -581,7 +607,7 @@ export const CLIENT_EVENTS = [
 export type DocumentStatus = 'queued' | 'processing' | 'ready' | 'failed'
 
 /** Kinds of document the server can ingest. */
-export type DocumentKind = 'text' | 'markdown' | 'html' | 'pdf' | 'docx' | 'csv'
+export type DocumentKind = 'text' | 'markdown' | 'html' | 'pdf' | 'docx' | 'csv' | 'xlsx'
 
 /** A document of a dealership's knowledge base (`GET /v1/documents/:id`). */
 export interface KnowledgeDocument {
@@ -597,7 +623,48 @@ export interface KnowledgeDocument {
   error: ErrorBody | null
   createdAt: string
   updatedAt: string
+  /** For an inventory feed (CSV, XLSX): how many vehicles it holds and how its columns were read. */
+  inventory: InventoryFeedSummary | null
 }
+
+/** How an inventory feed was read. */
+export interface InventoryFeedSummary {
+  vehicles: number
+  /** Each column of the feed and the vehicle field it was read as; `null`: not used. */
+  columns: { name: string; field: VehicleField | null }[]
+}
+
+/** The fields of an inventory vehicle that a feed's columns are read into. */
+export const VEHICLE_FIELDS = [
+  'stockNumber',
+  'vin',
+  'year',
+  'make',
+  'model',
+  'trim',
+  'bodyStyle',
+  'condition',
+  'certified',
+  'mileage',
+  'price',
+  'msrp',
+  'exteriorColor',
+  'interiorColor',
+  'drivetrain',
+  'fuel',
+  'transmission',
+  'engine',
+  'mpgCity',
+  'mpgHighway',
+  'mpg',
+  'features',
+  'status',
+  'url',
+  'photoUrl',
+  'description',
+  'doors',
+] as const
+export type VehicleField = (typeof VEHICLE_FIELDS)[number]
 
 /** `POST /v1/documents` answer: 202 for a new document, 200 when the same content was already there. */
 export interface DocumentAccepted {
@@ -750,6 +817,202 @@ export interface SearchHit {
 
 export interface SearchResult {
   hits: SearchHit[]
+}
+
+// ---------------------------------------------------------------------------------------------
+// REST: inventory (`GET /v1/inventory`): the vehicles of a dealership's inventory feeds
+
+/** Body styles vehicles are sorted into, whatever a feed calls them ("Sport Utility", "Crew Cab"). */
+export const BODY_STYLES = [
+  'suv',
+  'truck',
+  'sedan',
+  'coupe',
+  'convertible',
+  'hatchback',
+  'wagon',
+  'minivan',
+  'van',
+] as const
+export type BodyStyle = (typeof BODY_STYLES)[number]
+
+export type VehicleCondition = 'new' | 'used' | 'certified'
+export type Drivetrain = 'awd' | '4wd' | 'fwd' | 'rwd'
+export type FuelType = 'gas' | 'hybrid' | 'plug-in hybrid' | 'electric' | 'diesel'
+/** Whether a vehicle can be bought: `available` unless its feed says otherwise. */
+export type VehicleStatus = 'available' | 'pending' | 'sold' | 'in transit'
+
+export const INVENTORY_SORTS = [
+  'price_asc',
+  'price_desc',
+  'year_desc',
+  'year_asc',
+  'mileage_asc',
+  'mpg_desc',
+] as const
+export type InventorySort = (typeof INVENTORY_SORTS)[number]
+
+/** A vehicle of a dealership's inventory, read from its feed. */
+export interface InventoryVehicle {
+  id: string
+  /** The feed it came from. */
+  documentId: string
+  stockNumber: string | null
+  vin: string | null
+  year: number | null
+  make: string | null
+  model: string | null
+  trim: string | null
+  bodyStyle: BodyStyle | null
+  condition: VehicleCondition | null
+  mileage: number | null
+  price: number | null
+  msrp: number | null
+  exteriorColor: string | null
+  /** The colour family of `exteriorColor` ("Blueprint" → `blue`), when it names one. */
+  colorFamily: string | null
+  interiorColor: string | null
+  drivetrain: Drivetrain | null
+  fuel: FuelType | null
+  transmission: string | null
+  engine: string | null
+  mpgCity: number | null
+  mpgHighway: number | null
+  features: string[]
+  /** The features as the concepts they name, whatever the feed calls them: `third row`, `leather`, `sunroof`… */
+  featureKeys: string[]
+  status: VehicleStatus
+  /** The status as the feed writes it ("On Hold", "Sale Pending"), when it has one. */
+  statusText: string | null
+  url: string | null
+  photoUrl: string | null
+}
+
+/**
+ * Filters of an inventory search (`GET /v1/inventory`, and the model's `search_inventory` tool):
+ * every one optional, all must hold.
+ */
+export interface InventoryQuery {
+  make?: string
+  model?: string
+  trim?: string
+  bodyStyle?: BodyStyle
+  /** `used` includes certified pre-owned vehicles. */
+  condition?: VehicleCondition
+  yearMin?: number
+  yearMax?: number
+  priceMin?: number
+  priceMax?: number
+  mileageMin?: number
+  mileageMax?: number
+  /** One drivetrain, or several any of which will do (`awd` or `4wd`). */
+  drivetrain?: Drivetrain | Drivetrain[]
+  fuel?: FuelType
+  /** A colour family (`blue`) or a colour's name as the feed writes it (`Celestite`). */
+  color?: string
+  /** Each must be among the vehicle's features: `third row`, `leather`, `sunroof`… */
+  features?: string[]
+  /** Combined (or, failing that, highway) MPG at least this. */
+  mpgMin?: number
+  stockNumber?: string
+  vin?: string
+  /** Words the listing must contain. */
+  text?: string
+  /** Sold vehicles too (default: only vehicles that can be bought). */
+  includeSold?: boolean
+  sort?: InventorySort
+  /** At most this many vehicles (1–50, default 10). */
+  limit?: number
+}
+
+/** `GET /v1/inventory`. */
+export interface InventoryResult {
+  /** How many vehicles match, beyond the ones returned. */
+  total: number
+  vehicles: InventoryVehicle[]
+}
+
+// ---------------------------------------------------------------------------------------------
+// REST: dealership facts (`GET`/`PUT /v1/dealership-facts`): what the assistant answers directly
+
+/** Hours of one day. */
+export interface DaySchedule {
+  /** `HH:MM` 24-hour times, local to the dealership's time zone. */
+  intervals: { open: string; close: string }[]
+  closed?: boolean
+  byAppointment?: boolean
+  /** The hours as the documents wrote them ("9:00 AM – 8:00 PM"), quoted in answers. */
+  text?: string
+}
+
+/** A department's hours and how to reach it. */
+export interface DepartmentFacts {
+  /** `main`, `sales`, `service`, `parts`, `finance`, `collision`, `detail`. */
+  department: string
+  /** Days not listed are unknown; `closed: true` marks a closed day. */
+  hours: Partial<Record<Weekday, DaySchedule>>
+  phones: { number: string; label?: string }[]
+  emails: string[]
+  /** Where the department is, when not at the dealership's main address (a collision center). */
+  address?: string
+  /** The documents its facts came from (none for facts staff typed). */
+  sources?: string[]
+}
+
+export interface StaffMember {
+  name: string
+  title?: string
+  department?: string
+  phone?: string
+  extension?: string
+  email?: string
+  languages?: string
+  source?: string
+}
+
+/** A holiday's closure or hours. */
+export interface HolidayHours {
+  /** A known holiday (`christmas`, `thanksgiving`, `independenceDay`…) or `YYYY-MM-DD`. */
+  holiday: string
+  /** As the documents call it: "Christmas Day". */
+  name: string
+  closed: boolean
+  /** When open, the hours ("9:00 AM – 3:00 PM"). */
+  text?: string
+  /** Departments it applies to; empty: all. */
+  departments?: string[]
+  source?: string
+}
+
+/** What the assistant knows of a dealership as facts, not passages. */
+export interface DealershipFacts {
+  departments: DepartmentFacts[]
+  address: string | null
+  website: string | null
+  staff: StaffMember[]
+  holidays: HolidayHours[]
+  /** The documents the address and website came from. */
+  sources?: { address?: string[]; website?: string[] }
+}
+
+/** `GET /v1/dealership-facts`. */
+export interface DealershipFactsResponse {
+  /** What the assistant uses: the corrections where staff made them, else what the documents say. */
+  facts: DealershipFacts
+  /** What the documents say. */
+  extracted: DealershipFacts
+  /** Whether staff corrected the facts (`facts` is then their version). */
+  corrected: boolean
+  /** The dealership's time zone (IANA), as set; `null` when not set. */
+  timezone: string | null
+  /** The time zone the assistant uses: the one set, else the widget's hours', else the address's state. */
+  effectiveTimezone: string | null
+}
+
+/** `PUT /v1/dealership-facts`: each field optional; `facts: null` drops the corrections. */
+export interface DealershipFactsUpdate {
+  facts?: DealershipFacts | null
+  timezone?: string | null
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -9,11 +9,15 @@ import type {
   CreatedApiKey,
   CreatedLeadWebhook,
   CreateKeyRequest,
+  DealershipFactsResponse,
+  DealershipFactsUpdate,
   DocumentAccepted,
   DocumentList,
   ErrorResponse,
   FailedJob,
   FailedJobList,
+  InventoryQuery,
+  InventoryResult,
   KeyList,
   KnowledgeDocument,
   Lead,
@@ -107,6 +111,21 @@ export interface ServerClient {
   }
   /** The passages the assistant would read to answer `query`. */
   search(query: string, options?: { limit?: number }): Promise<SearchResult['hits']>
+  /** The dealership's vehicles, searched with the assistant's own engine. */
+  inventory: {
+    /** Every filter optional; `total` counts all matches beyond the vehicles returned. */
+    search(query?: InventoryQuery): Promise<InventoryResult>
+  }
+  /** What the assistant answers directly: hours, phones, addresses, staff, holidays, time zone. */
+  facts: {
+    get(): Promise<DealershipFactsResponse>
+    /**
+     * Saves corrections (`facts`; `null` drops them, back to what the documents say) and the time
+     * zone (`timezone`, IANA; `null`: from the widget's hours or the address). Invalid input is
+     * refused (`invalid_request`) and changes nothing.
+     */
+    update(update: DealershipFactsUpdate): Promise<DealershipFactsResponse>
+  }
   /** Activity per day over the last `days` (default 30, at most 90) and the cache's hit rate. */
   analytics(options?: { days?: number }): Promise<Analytics>
   /** Leads captured in the chat, newest first, and where new ones are emailed. */
@@ -268,6 +287,22 @@ export function createServerClient(options: ServerClientOptions): ServerClient {
     },
     search: async (query, opts = {}) =>
       (await call<SearchResult>('POST', '/v1/search', { query, ...opts })).hits,
+    inventory: {
+      search(query = {}) {
+        const params = new URLSearchParams()
+        for (const [name, value] of Object.entries(query)) {
+          // Lists (drivetrains, features) comma-separated, as the route reads them.
+          if (value !== undefined)
+            params.set(name, Array.isArray(value) ? value.join(',') : String(value))
+        }
+        const qs = params.toString()
+        return call('GET', `/v1/inventory${qs ? `?${qs}` : ''}`)
+      },
+    },
+    facts: {
+      get: () => call('GET', '/v1/dealership-facts'),
+      update: (update) => call('PUT', '/v1/dealership-facts', update),
+    },
     analytics: (opts = {}) =>
       call('GET', `/v1/analytics${opts.days === undefined ? '' : `?days=${opts.days}`}`),
     webhooks: {
