@@ -5,6 +5,9 @@ import { fileURLToPath } from 'node:url'
 import { createAdaptorServer } from '@hono/node-server'
 import { Redis } from 'ioredis'
 import { LRUCache } from 'lru-cache'
+import { createBuiltinAnswerer } from './answers/builtin-answerer.ts'
+import { createKnowledgeService } from './answers/knowledge.ts'
+import { createAnswerPipeline } from './answers/pipeline.ts'
 import { accessTokenSecret, createAccessTokens } from './auth/access-tokens.ts'
 import { createAuthService } from './auth/auth-service.ts'
 import { createMembersService } from './auth/members-service.ts'
@@ -16,18 +19,20 @@ import type { Config } from './config/index.ts'
 import { lockDataDir } from './db/data-dir-lock.ts'
 import { type Db, migrate, openDb } from './db/index.ts'
 import { type DemoDealership, ensureDemoDealership, ensureDemoOwner } from './demo/seed.ts'
+import { createFactsService } from './facts/facts-service.ts'
 import { createApp } from './http/app.ts'
 import { findPortalDist } from './http/portal-assets.ts'
 import { findWidgetDist } from './http/widget-assets.ts'
+import { inventoryTool } from './inventory/inventory-tool.ts'
 import { jobQueuesFromConfig, processDeliveries, processIngestion } from './jobs/job-queues.ts'
 import type { JobQueues } from './jobs/queues.ts'
 import { createDocumentService } from './knowledge/documents.ts'
 import { ensureEmbeddingIndex } from './knowledge/embedding-index.ts'
 import { createIngestionWorker, type IngestionWorker } from './knowledge/ingestion-worker.ts'
-import { inventoryTool } from './knowledge/inventory-tool.ts'
 import { createSearchService } from './knowledge/search.ts'
 import { createSearchStatistics } from './knowledge/search-statistics.ts'
 import { sourceStoreFromConfig } from './knowledge/source-store.ts'
+import { warmUpLanguages } from './language/warm-up.ts'
 import { leadCaptureTool } from './leads/lead-capture-tool.ts'
 import { createLeadService } from './leads/lead-service.ts'
 import { registerLeadHandlers } from './leads/socket-handlers.ts'
@@ -233,11 +238,25 @@ export async function startServer(
   })
   const sources = sourceStoreFromConfig(config.uploads)
   const answerCache = answerCacheFromConfig(config, redis?.limits)
-  const statistics = invalidatingAnswers(
+  const facts = createFactsService(db)
+  const knowledge = createKnowledgeService(db, facts)
+  const answersInvalidated = invalidatingAnswers(
     createSearchStatistics({ db, log: log.child({ component: 'search' }) }),
     answerCache,
     log,
   )
+  // A document processed or deleted changes passages, facts and vehicles alike.
+  const statistics = {
+    ...answersInvalidated,
+    changed(tenantId: string) {
+      answersInvalidated.changed(tenantId)
+      knowledge.forget(tenantId)
+    },
+    invalidate(tenantId: string) {
+      answersInvalidated.invalidate(tenantId)
+      knowledge.forget(tenantId)
+    },
+  }
   const ingestion = createIngestionWorker({
     db,
     embeddings,
@@ -299,10 +318,14 @@ export async function startServer(
     fetch: options.parts?.fetch,
     onError: (provider) => metrics.providerError('avatar', provider),
   })
+  const embeddedAnswerer = createBuiltinAnswerer()
   const answerers = createTenantAnswerers({
+    embedded: embeddedAnswerer,
     fallback:
       options.parts?.answerer ??
-      answererFromConfig(config.llm, log, (provider) => metrics.providerError('llm', provider)),
+      answererFromConfig(config.llm, log, embeddedAnswerer, (provider) =>
+        metrics.providerError('llm', provider),
+      ),
     overrides,
     defaults: config.llm,
     log,
@@ -318,7 +341,7 @@ export async function startServer(
   const names = new LRUCache<string, string>({ max: 10_000, ttl: 60_000 })
   const turns = createTurnRunner({
     db,
-    search,
+    pipeline: createAnswerPipeline({ db, search, knowledge }),
     answerer: (tenantId) => answerers.forTenant(tenantId),
     log: log.child({ component: 'chat' }),
     metrics,
@@ -326,7 +349,11 @@ export async function startServer(
     tracer: tracing.tracer,
     // The model looks things up and offers forms only for the turn's own dealership.
     tools: (turn) => [
-      inventoryTool(db, turn.visitor.tenantId),
+      inventoryTool(
+        db,
+        turn.visitor.tenantId,
+        async () => (await facts.forTurn(turn.visitor.tenantId)).titles,
+      ),
       leadCaptureTool((offer) => turn.offerLead(offer)),
     ],
     async dealershipName(tenantId) {
@@ -404,6 +431,7 @@ export async function startServer(
     },
     documents,
     search,
+    facts: { facts, changed: (tenantId) => statistics.invalidate(tenantId) },
     requestLimiter: limiter('rest', limits.requestsPerMinute, 60),
     authFailureLimiter,
     trustProxyHops: config.trustProxyHops,
@@ -553,6 +581,8 @@ export async function startServer(
     })
   })
   const port = (http.address() as AddressInfo).port
+  // Readers of visitors' questions load their models now, not on the first visitor's turn.
+  warmUpLanguages()
   const publicUrl = config.publicUrl ?? `http://localhost:${port}`
   if (config.demo) {
     demo = await ensureDemoDealership({

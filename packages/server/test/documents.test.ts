@@ -133,7 +133,7 @@ describe('POST /v1/documents', () => {
 })
 
 describe('every supported format', () => {
-  it('ingests HTML, CSV inventory and plain text into searchable chunks', async () => {
+  it('ingests HTML and plain text into searchable chunks, and a CSV inventory into vehicles', async () => {
     const html =
       '<html><head><title>Test drives</title></head><body><h1>Test drives</h1><p>Book a test drive online or call us; bring your driving licence.</p></body></html>'
     const csv =
@@ -149,15 +149,51 @@ describe('every supported format', () => {
       ['csv', 'ready'],
       ['text', 'ready'],
     ])
-    expect(docs[1]!.chunkCount).toBe(2)
-    const hits = await api(server, tenant.secret.key, 'POST', '/v1/search', {
-      query: 'Honda Civic price',
+    expect(docs[0]!.chunkCount).toBeGreaterThan(0)
+    expect(docs[0]!.inventory).toBeNull()
+    // An inventory's vehicles are rows, searched by their fields, not passages.
+    expect(docs[1]!.chunkCount).toBe(0)
+    expect(docs[1]!.inventory).toEqual({
+      vehicles: 2,
+      columns: [
+        { name: 'Stock #', field: 'stockNumber' },
+        { name: 'Year', field: 'year' },
+        { name: 'Make', field: 'make' },
+        { name: 'Model', field: 'model' },
+        { name: 'Price', field: 'price' },
+      ],
     })
-    expect(hits.body.hits[0].text).toContain('Civic')
+    const hondas = await api(server, tenant.secret.key, 'GET', '/v1/inventory?make=Honda')
+    expect(hondas.body.total).toBe(1)
+    expect(hondas.body.vehicles[0]).toMatchObject({
+      documentId: docs[1]!.id,
+      stockNumber: 'H200',
+      year: 2019,
+      model: 'Civic',
+      price: 17500,
+    })
+    const detailing = await api(server, tenant.secret.key, 'POST', '/v1/search', {
+      query: 'interior detailing price',
+    })
+    expect(detailing.body.hits[0].documentId).toBe(docs[2]!.id)
+    expect(detailing.body.hits[0].text).toContain('$149')
     const licence = await api(server, tenant.secret.key, 'POST', '/v1/search', {
       query: 'driving licence',
     })
     expect(licence.body.hits[0].documentId).toBe(docs[0]!.id)
+  })
+
+  it('reads a spreadsheet whose columns name no vehicles (a price list) as a table of passages', async () => {
+    const own = await createTenant(server, 'Price List Motors')
+    const csv = 'Service,Price\nOil change,$49.95\nTire rotation,$24.95\n'
+    const doc = await uploadAndWait(server, own.secret.key, 'service-prices.csv', csv)
+    expect(doc).toMatchObject({ kind: 'csv', status: 'ready', inventory: null })
+    expect(doc.chunkCount).toBeGreaterThan(0)
+    const hits = await api(server, own.secret.key, 'POST', '/v1/search', {
+      query: 'tire rotation',
+    })
+    expect(hits.body.hits[0]).toMatchObject({ documentId: doc.id })
+    expect(hits.body.hits[0].text).toContain('Service: Tire rotation; Price: $24.95')
   })
 })
 

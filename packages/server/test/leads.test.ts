@@ -98,25 +98,37 @@ describe('search_inventory', () => {
       // The model reads the tool's result and cites the vehicle by the ref it was given.
       (req, res) => {
         const [found] = toolResults(req)
-        const rav4 = found.vehicles[0]
-        return streamReply([`We have the ${rav4.name} at $${rav4.price} [${rav4.ref}].`])(req, res)
+        const v = found.vehicles[0]
+        const name = `${v.year} ${v.make} ${v.model} ${v.trim} (Stock #${v.stockNumber})`
+        return streamReply([`We have the ${name} at $${v.price} [${v.ref}].`])(req, res)
       },
     )
     const { done } = await ask(socket, 'What are your opening hours on Saturday?')
     const [first, second] = models.requests.slice(seen)
     // Retrieval found hours, not vehicles: the citation can only come from the tool's result.
-    expect(first!.body.messages[1]!.content).not.toContain('RAV4')
+    const data = first!.body.messages.find((m) => m.content?.startsWith('<data>'))
+    expect(data?.content).toContain('Passages:')
+    expect(data?.content).not.toContain('RAV4')
     const [found] = toolResults(second!)
-    expect(found.total).toBe(1)
+    expect(found).toMatchObject({ total: 1, shown: 1 })
+    // The vehicle's typed row, with the number to cite it by; no ids of the database.
     expect(found.vehicles).toEqual([
       expect.objectContaining({
-        name: '2021 Toyota RAV4 XLE (Stock #T100)',
+        ref: expect.any(Number),
+        year: 2021,
+        make: 'Toyota',
+        model: 'RAV4',
+        trim: 'XLE',
         price: 27_900,
-        bodyStyle: 'SUV',
+        mileage: 31_200,
+        bodyStyle: 'suv',
+        condition: 'used',
         stockNumber: 'T100',
-        chunkId: expect.any(String),
+        status: 'available',
       }),
     ])
+    expect(found.vehicles[0]).not.toHaveProperty('id')
+    expect(found.vehicles[0]).not.toHaveProperty('documentId')
     // Tenant B's Corolla (also a Toyota under 28k) is not A's to show.
     expect(JSON.stringify(second!.body.messages)).not.toContain('Corolla')
     expect(done.text).toMatch(
@@ -409,7 +421,9 @@ describe('the embedded answerer (no language model)', () => {
         vehicle: { year: 2021, make: 'Toyota', model: 'RAV4', stockNumber: 'T100' },
       }
       const { done, ack } = await ask(socket, 'Can I test drive this one on Saturday?', { page })
-      expect(done.text).toMatch(/Leave your details in the form below/)
+      expect(done.text).toMatch(/Leave your name and how to reach you in the form below/)
+      // A plain request is met, not declined ("I don't have information about that…").
+      expect(done.text).not.toMatch(/don't have information|rather not guess/)
       expect(await requested).toEqual({
         conversationId: ack.conversationId,
         answerId: done.messageId,

@@ -100,6 +100,13 @@ const TABLE: Record<string, Row> = {
     body: () => ({ query: 'zanzibar warranty' }),
     status: 200,
   },
+  'GET /v1/inventory': { permission: 'knowledge:read', status: 200 },
+  'GET /v1/dealership-facts': { permission: 'knowledge:read', status: 200 },
+  'PUT /v1/dealership-facts': {
+    permission: 'settings',
+    body: () => ({ timezone: 'America/Chicago' }),
+    status: 200,
+  },
   'GET /v1/keys': { permission: 'keys', status: 200 },
   'POST /v1/keys': {
     permission: 'keys',
@@ -371,8 +378,32 @@ beforeAll(async () => {
     `spare-${word}.md`,
     `# Spare\n\nA spare quokka-${word} page.`,
   )
-  // B has a document too, so its lists are not trivially empty.
+  // An inventory and corrected facts of A's, which only A's callers may read.
+  const inventory = await uploadAndWait(
+    server,
+    secretA,
+    `inventory-${word}.csv`,
+    `Stock #,Year,Make,Model,Price\nquokka-${word},2021,Toyota,RAV4,27900\n`,
+  )
+  expect(inventory.inventory?.vehicles).toBe(1)
+  const facts = await api(server, secretA, 'PUT', '/v1/dealership-facts', {
+    facts: {
+      departments: [],
+      address: null,
+      website: null,
+      staff: [{ name: `Alphonse quokka-${word}`, title: 'Sales Manager', extension: '214' }],
+      holidays: [],
+    },
+  })
+  expect(facts.status).toBe(200)
+  // B has a document and an inventory too, so its lists are not trivially empty.
   await uploadAndWait(server, secretB, 'bravo.md', '# Bravo\n\nBravo sells trucks.')
+  await uploadAndWait(
+    server,
+    secretB,
+    'bravo-inventory.csv',
+    'Stock #,Year,Make,Model,Price\nB1,2022,Ford,F-150,41000\n',
+  )
 
   // A webhook that answers 410 Gone: the lead's delivery becomes a failed job of A's.
   expect(
@@ -451,6 +482,8 @@ async function stateOfA() {
     '/v1/documents',
     `/v1/documents/${a.documentId}`,
     `/v1/documents/${a.spareDocumentId}`,
+    '/v1/inventory?includeSold=true',
+    '/v1/dealership-facts',
     '/v1/keys',
     '/v1/widget-settings',
     '/v1/members',
@@ -584,7 +617,7 @@ describe("another dealership never reaches A's resources", () => {
     }
   })
 
-  it("leaves A's documents, keys, settings, members, conversations and audit log as they were", async () => {
+  it("leaves A's documents, inventory, facts, keys, settings, members, conversations and audit log as they were", async () => {
     expect(await stateOfA()).toEqual(before)
   })
 })

@@ -4,11 +4,14 @@ import type { Redis } from 'ioredis'
 import { LRUCache } from 'lru-cache'
 import type { SearchStatistics } from '../knowledge/search-statistics.ts'
 import type { Logger } from '../logger.ts'
+import type { StoredContext } from './messages-repo.ts'
 
 /** An answer as it was stored, to serve again. */
 export interface CachedAnswer {
   text: string
   citations: Citation[]
+  /** Its buttons, language and what it was about, stored with it again. */
+  context?: StoredContext | null | undefined
 }
 
 /** What a lookup saw, to be handed back when storing the answer it had to compute. */

@@ -1,4 +1,5 @@
 import type {
+  ChatAction,
   ChatMessage,
   Citation,
   ConversationSummary,
@@ -16,21 +17,37 @@ interface MessageRow extends Record<string, unknown> {
   client_message_id: string | null
   reply_to: string | null
   created_at: Date
+  context: StoredContext | string | null
+}
+
+/** What an answer keeps beside its text: its buttons, its language, what it was about. */
+export interface StoredContext {
+  actions?: ChatAction[]
+  language?: string
+  [key: string]: unknown
 }
 
 const MESSAGE_COLUMNS =
-  'id, conversation_id, role, text, citations, client_message_id, reply_to, created_at'
+  'id, conversation_id, role, text, citations, client_message_id, reply_to, created_at, context'
 
-const toMessage = (r: MessageRow): ChatMessage => ({
-  id: r.id,
-  conversationId: r.conversation_id,
-  role: r.role,
-  text: r.text,
-  citations: r.citations,
-  clientMessageId: r.client_message_id,
-  replyTo: r.reply_to,
-  createdAt: r.created_at.toISOString(),
-})
+const contextOf = (r: MessageRow): StoredContext | null =>
+  typeof r.context === 'string' ? JSON.parse(r.context) : r.context
+
+const toMessage = (r: MessageRow): ChatMessage => {
+  const context = contextOf(r)
+  return {
+    id: r.id,
+    conversationId: r.conversation_id,
+    role: r.role,
+    text: r.text,
+    citations: r.citations,
+    clientMessageId: r.client_message_id,
+    replyTo: r.reply_to,
+    createdAt: r.created_at.toISOString(),
+    ...(context?.actions?.length ? { actions: context.actions } : {}),
+    ...(context?.language ? { language: context.language } : {}),
+  }
+}
 
 export interface ConversationRecord {
   id: string
@@ -185,12 +202,14 @@ export async function insertAssistantMessage(
     citations: Citation[]
     /** Served from the answer cache. */
     fromCache?: boolean
+    /** Its buttons, language, and what it was about (for follow-ups). */
+    context?: StoredContext | null | undefined
   },
 ): Promise<ChatMessage | null> {
   const [row] = await db.query<MessageRow>(
     `with inserted as (
-       insert into messages (id, tenant_id, conversation_id, role, reply_to, text, citations, from_cache)
-       values ($1, $2, $3, 'assistant', $4, $5, $6::text::jsonb, $7)
+       insert into messages (id, tenant_id, conversation_id, role, reply_to, text, citations, from_cache, context)
+       values ($1, $2, $3, 'assistant', $4, $5, $6::text::jsonb, $7, $8::text::jsonb)
        on conflict (reply_to) where reply_to is not null do nothing
        returning ${MESSAGE_COLUMNS}
      ), released as (
@@ -205,6 +224,7 @@ export async function insertAssistantMessage(
       m.text,
       JSON.stringify(m.citations),
       m.fromCache ?? false,
+      m.context ? JSON.stringify(m.context) : null,
     ],
   )
   return row ? toMessage(row) : null
@@ -308,13 +328,13 @@ export async function listMessages(
   return rows.map(toMessage)
 }
 
-/** The last few messages before a given one, oldest first: the context of a turn. */
+/** The last few messages before a given one, oldest first, with what each answer was about. */
 export async function messagesBefore(
   db: Queryable,
   conversationId: string,
   messageId: string,
   count: number,
-): Promise<ChatMessage[]> {
+): Promise<(ChatMessage & { context: StoredContext | null })[]> {
   const rows = await db.query<MessageRow>(
     `select ${MESSAGE_COLUMNS} from (
        select * from messages
@@ -323,7 +343,7 @@ export async function messagesBefore(
      ) recent order by seq`,
     [conversationId, messageId, count],
   )
-  return rows.map(toMessage)
+  return rows.map((row) => ({ ...toMessage(row), context: contextOf(row) }))
 }
 
 interface SummaryRow extends Record<string, unknown> {

@@ -172,6 +172,9 @@ export function registerChatHandlers(
             replyTo: stored.message.id,
             text: reply.text,
             citations: reply.citations,
+            // As the first time: its buttons and language (the widget's voice and strings).
+            ...(reply.actions ? { actions: reply.actions } : {}),
+            ...(reply.language ? { language: reply.language } : {}),
           }),
       }
     }

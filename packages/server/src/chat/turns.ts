@@ -7,17 +7,18 @@ import type {
   LeadRequest,
 } from '@avataradam/sdk/protocol'
 import { SpanStatusCode, type Tracer, trace } from '@opentelemetry/api'
+import { contextOf } from '../answers/answer-context.ts'
+import type { AnswerPipeline } from '../answers/pipeline.ts'
 import type { Db } from '../db/index.ts'
 import { toErrorBody } from '../errors.ts'
-import type { SearchService } from '../knowledge/search.ts'
 import type { LeadOffer } from '../leads/lead-capture-tool.ts'
 import type { Logger } from '../logger.ts'
 import type { Metrics } from '../metrics/metrics.ts'
-import type { AnswerModel, AnswerTool, Passage } from '../providers/llm/index.ts'
-import { retrievalText } from '../providers/llm/question-focus.ts'
+import type { AnswerModel, AnswerPart, AnswerTool, Passage } from '../providers/llm/index.ts'
 import { inSpan } from '../tracing/tracing.ts'
 import type { AnswerCache, CacheLookup } from './answer-cache.ts'
 import type { Visitor } from './chat-service.ts'
+import type { StoredContext } from './messages-repo.ts'
 import {
   ANSWER_CLAIM_SECONDS,
   findReply,
@@ -51,7 +52,8 @@ export interface TurnOptions {
 
 export interface TurnRunnerDeps {
   db: Db
-  search: SearchService
+  /** Understands the question and gathers what answers it (passages, facts, vehicles). */
+  pipeline: AnswerPipeline
   /** The model that answers this dealership's visitors. */
   answerer(tenantId: string): Promise<AnswerModel>
   log: Logger
@@ -98,12 +100,20 @@ function snippet(text: string): string {
   return flat.length <= SNIPPET_CHARS ? flat : `${flat.slice(0, SNIPPET_CHARS - 1).trimEnd()}…`
 }
 
-function citationsFor(passages: Passage[], chunkIds: string[]): Citation[] {
+function citationsFor(
+  passages: Passage[],
+  chunkIds: string[],
+  documents: Citation[] = [],
+): Citation[] {
   const byId = new Map(passages.map((p) => [p.chunkId, p]))
-  return [...new Set(chunkIds)].flatMap((id) => {
+  const cited = [...new Set(chunkIds)].flatMap((id) => {
     const p = byId.get(id)
     return p ? [{ documentId: p.documentId, title: p.title, snippet: snippet(p.text) }] : []
   })
+  for (const document of documents) {
+    if (!cited.some((c) => c.documentId === document.documentId)) cited.push(document)
+  }
+  return cited
 }
 
 /**
@@ -159,7 +169,12 @@ export function createTurnRunner(deps: TurnRunnerDeps): TurnRunner {
     const stop = AbortSignal.any([signal, claimLost.signal])
     const started = performance.now()
     const since = (from: number) => (performance.now() - from) / 1000
-    const storeAnswer = (text: string, citations: Citation[], fromCache = false) =>
+    const storeAnswer = (
+      text: string,
+      citations: Citation[],
+      fromCache = false,
+      context: StoredContext | null = null,
+    ) =>
       deps.db.tenant(tenantId, async (tx) => {
         const inserted = await insertAssistantMessage(tx, {
           id: answerId,
@@ -169,6 +184,7 @@ export function createTurnRunner(deps: TurnRunnerDeps): TurnRunner {
           text,
           citations,
           fromCache,
+          context,
         })
         return inserted ?? (await findReply(tx, message.id))!
       })
@@ -179,6 +195,8 @@ export function createTurnRunner(deps: TurnRunnerDeps): TurnRunner {
         replyTo: message.id,
         text: stored.text,
         citations: stored.citations,
+        ...(stored.actions ? { actions: stored.actions } : {}),
+        ...(stored.language ? { language: stored.language } : {}),
       })
       deps.metrics?.turnStage('total', since(started))
       deps.metrics?.turnOutcome('done')
@@ -200,26 +218,37 @@ export function createTurnRunner(deps: TurnRunnerDeps): TurnRunner {
           deps.metrics?.turnStage('first_token', since(started))
           events.delta({ conversationId, messageId: answerId, text: hit.text, index: 0 })
           stop.throwIfAborted()
-          finish(await storeAnswer(hit.text, hit.citations, true))
+          finish(await storeAnswer(hit.text, hit.citations, true, hit.context ?? null))
           return
         }
       }
       const dealershipName = await deps.dealershipName(tenantId)
       const retrievalStarted = performance.now()
-      const { passages, history } = await inSpan(tracer, 'chat.retrieval', {}, async (span) => {
-        const query = await deps.search.prepare(tenantId, retrievalText(message.text, visitor.page))
-        // One transaction for everything the turn reads.
-        const found = await deps.db.tenant(tenantId, async (tx) => ({
-          passages: await deps.search.searchIn(tx, tenantId, query),
-          history: await messagesBefore(tx, conversationId, message.id, HISTORY_TURNS),
-        }))
+      const history = await deps.db.tenant(tenantId, (tx) =>
+        messagesBefore(tx, conversationId, message.id, HISTORY_TURNS),
+      )
+      const prepared = await inSpan(tracer, 'chat.retrieval', {}, async (span) => {
+        const found = await deps.pipeline.prepare({
+          tenantId,
+          question: message.text,
+          history: history.map((m) => ({
+            role: m.role,
+            text: m.text,
+            context: m.context as never,
+          })),
+          page: visitor.page,
+        })
         span.setAttribute('avataradam.passages', found.passages.length)
         return found
       })
+      const { passages } = prepared
       deps.metrics?.turnStage('retrieval', since(retrievalStarted))
       let text = ''
       let index = 0
       let chunkIds: string[] = []
+      let documentCitations: Citation[] = []
+      let meta: Extract<AnswerPart, { type: 'meta' }> | undefined
+      let restart = false
       // Parts arriving close together go out as one delta: a model streaming tokens every few
       // milliseconds, or an answer composed at once, need not cost a packet (and a write) each.
       let unsent = ''
@@ -229,8 +258,17 @@ export function createTurnRunner(deps: TurnRunnerDeps): TurnRunner {
         flushTimer = undefined
         if (!unsent) return
         if (index === 0) deps.metrics?.turnStage('first_token', since(started))
-        events.delta({ conversationId, messageId: answerId, text: unsent, index: index++ })
+        events.delta({
+          conversationId,
+          messageId: answerId,
+          text: unsent,
+          index,
+          ...(restart ? { restart: true } : {}),
+          ...(index === 0 ? { language: prepared.understanding.language.code } : {}),
+        })
+        index++
         unsent = ''
+        restart = false
       }
       // Passages the tools found (inventory vehicles) are cited like retrieved ones.
       const toolPassages: Passage[] = []
@@ -264,6 +302,8 @@ export function createTurnRunner(deps: TurnRunnerDeps): TurnRunner {
               question: message.text,
               history: history.map((m) => ({ role: m.role, text: m.text })),
               passages,
+              understanding: prepared.understanding,
+              evidence: prepared.evidence,
               dealershipName,
               page: visitor.page ?? undefined,
               abortSignal: stop,
@@ -275,10 +315,20 @@ export function createTurnRunner(deps: TurnRunnerDeps): TurnRunner {
                 unsent += part.text
                 // The first words go out at once (they are what the visitor waits for); the rest are
                 // gathered for a moment.
-                if (index === 0) flush()
+                if (index === 0 || restart) flush()
                 else flushTimer ??= setTimeout(flush, DELTA_WINDOW_MS)
+              } else if (part.type === 'restart') {
+                // The model failed midway and another answers: what was streamed is void.
+                clearTimeout(flushTimer)
+                flushTimer = undefined
+                text = ''
+                unsent = ''
+                restart = index > 0
+              } else if (part.type === 'meta') {
+                meta = part
               } else {
                 chunkIds = part.chunkIds
+                documentCitations = part.citations ?? []
               }
             }
           } finally {
@@ -288,16 +338,21 @@ export function createTurnRunner(deps: TurnRunnerDeps): TurnRunner {
       )
       flush()
       stop.throwIfAborted()
-      const citations = citationsFor([...passages, ...toolPassages], chunkIds)
-      const stored = await storeAnswer(text, citations)
+      const citations = citationsFor([...passages, ...toolPassages], chunkIds, documentCitations)
+      const context: StoredContext = {
+        ...contextOf(prepared.understanding, prepared.evidence),
+        ...meta?.context,
+        ...(meta?.actions?.length ? { actions: meta.actions } : {}),
+      }
+      const stored = await storeAnswer(text, citations, false, context)
       finish(stored)
       if (leadOffer) {
         events.leadRequest({ conversationId, answerId: stored.id, ...leadOffer })
       }
       // An answer that offered this visitor a form is about them, not only the question.
-      if (lookup && !leadOffer && text) {
+      if (lookup && !leadOffer && text && meta?.cacheable !== false) {
         void deps.cache
-          ?.store(tenantId, lookup, { text: stored.text, citations: stored.citations })
+          ?.store(tenantId, lookup, { text: stored.text, citations: stored.citations, context })
           .catch((err: unknown) => log.warn({ err }, 'could not store the answer in the cache'))
       }
     } catch (err) {

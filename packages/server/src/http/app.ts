@@ -13,6 +13,9 @@ import { accountRoutes, authRoutes } from '../auth/routes.ts'
 import { conversationRoutes } from '../chat/routes.ts'
 import type { Db } from '../db/index.ts'
 import { AppError } from '../errors.ts'
+import type { FactsService } from '../facts/facts-service.ts'
+import { factsRoutes } from '../facts/routes.ts'
+import { inventoryRoutes } from '../inventory/routes.ts'
 import type { JobQueues } from '../jobs/queues.ts'
 import type { DocumentService } from '../knowledge/documents.ts'
 import { knowledgeRoutes } from '../knowledge/routes.ts'
@@ -50,6 +53,8 @@ export interface AppDeps {
   keys: KeyService
   /** How each dealership's widget looks and greets. */
   widgetSettings: WidgetSettingsService
+  /** Dealership facts (hours, phones, staff…), and what to tell when staff correct them. */
+  facts: { facts: FactsService; changed(tenantId: string): void }
   /** Portal members' access tokens, accepted on `/v1` beside secret keys. */
   accessTokens?: AccessTokenVerifier | undefined
   /** Portal accounts: `/v1/auth` (public) and the member routes (`/v1/me`, `/v1/members`…). */
@@ -175,6 +180,8 @@ export function createApp(deps: AppDeps) {
     }),
   )
   v1.route('/', widgetSettingsRoutes(deps.widgetSettings))
+  v1.route('/', factsRoutes(deps.facts))
+  v1.route('/', inventoryRoutes(deps.readDb ?? deps.db))
   v1.route('/', providerRoutes(deps.providers.overrides, deps.providers.changed))
   if (deps.auth) {
     v1.route(

@@ -134,24 +134,19 @@ describe('chunkDocument', () => {
     expect(chunks).toEqual([{ heading: null, content: 'Monday: 9 am – 7 pm\nSunday: Closed' }])
   })
 
-  it('makes exactly one chunk per vehicle, however long', () => {
-    const options = Object.fromEntries(
-      Array.from({ length: 40 }, (_, i) => [`Option ${i + 1}`, 'Heated seats and more']),
-    )
-    const chunks = chunkDocument(
-      doc(
-        paragraph('Inventory as of Monday.'),
-        { type: 'vehicle', fields: { Year: '2021', Make: 'Toyota', Model: 'RAV4', ...options } },
-        { type: 'vehicle', fields: { Year: '2020', Make: 'Honda', Model: 'Civic' } },
-      ),
-      { maxChars: 200 },
-    )
-    expect(chunks.map((chunk) => chunk.heading)).toEqual([
-      null,
-      '2021 Toyota RAV4',
-      '2020 Honda Civic',
-    ])
-    expect(chunks[1]?.content.split('\n')).toHaveLength(43)
+  it('leaves a spreadsheet to the inventory: its rows never become passages', () => {
+    const chunks = chunkDocument({
+      title: null,
+      blocks: [paragraph('Inventory as of Monday.')],
+      sheet: {
+        header: ['Year', 'Make', 'Model'],
+        rows: [
+          ['2021', 'Toyota', 'RAV4'],
+          ['2020', 'Honda', 'Civic'],
+        ],
+      },
+    })
+    expect(chunks).toEqual([{ heading: null, content: 'Inventory as of Monday.' }])
   })
 
   it('normalises whitespace and never emits empty chunks', () => {
@@ -164,7 +159,6 @@ describe('chunkDocument', () => {
         heading(1, 'Empty section'),
         heading(1, '   '),
         { type: 'table', header: ['A'], rows: [['']] },
-        { type: 'vehicle', fields: { Year: ' ' } },
       ),
     )
     expect(chunks).toEqual([

@@ -1,5 +1,4 @@
 import { createPacker, splitText } from './chunk-text.ts'
-import { vehicleChunk } from './chunk-vehicle.ts'
 import type { Block, ChunkDraft, ParsedDocument } from './parse/types.ts'
 import { collapseWhitespace, normalizeLines } from './parse/whitespace.ts'
 
@@ -16,7 +15,7 @@ const HEADING_SEPARATOR = ' › '
  * Cuts a parsed document into chunks that follow its structure. Each chunk is headed by its
  * section path ("Service › Hours", null above the first heading) and never spans two sections;
  * paragraphs, list items ("- item") and table rows ("Header: value; Header: value") of a section
- * are packed together up to `maxChars`; an inventory vehicle is always exactly one chunk.
+ * are packed together up to `maxChars`. Inventory feeds are not chunked: their vehicles are rows.
  *
  * @example
  * const chunks = chunkDocument(await parseDocument({ bytes, kind: 'markdown' }), { maxChars: 800 })
@@ -60,12 +59,6 @@ export function chunkDocument(doc: ParsedDocument, options: ChunkOptions = {}): 
       case 'table':
         addLines(tableLines(block))
         break
-      case 'vehicle': {
-        packer.flush()
-        const chunk = vehicleChunk(block.fields)
-        if (chunk) chunks.push(chunk)
-        break
-      }
     }
   }
   packer.flush()

@@ -2,6 +2,7 @@ import type {
   DocumentKind,
   DocumentStatus,
   ErrorBody,
+  InventoryFeedSummary,
   KnowledgeDocument,
 } from '@avataradam/sdk/protocol'
 import type { Queryable } from '../db/index.ts'
@@ -20,10 +21,11 @@ interface DocumentRow extends Record<string, unknown> {
   attempts: number
   created_at: Date
   updated_at: Date
+  inventory: InventoryFeedSummary | string | null
 }
 
 const COLUMNS =
-  'id, tenant_id, title, filename, kind, size_bytes, status, progress, chunk_count, error, attempts, created_at, updated_at'
+  'id, tenant_id, title, filename, kind, size_bytes, status, progress, chunk_count, error, attempts, created_at, updated_at, inventory'
 
 export const toKnowledgeDocument = (r: DocumentRow): KnowledgeDocument => ({
   id: r.id,
@@ -37,6 +39,7 @@ export const toKnowledgeDocument = (r: DocumentRow): KnowledgeDocument => ({
   error: r.error,
   createdAt: r.created_at.toISOString(),
   updatedAt: r.updated_at.toISOString(),
+  inventory: typeof r.inventory === 'string' ? JSON.parse(r.inventory) : r.inventory,
 })
 
 /** What a citation and a listing call a document: its title, else its file name. */

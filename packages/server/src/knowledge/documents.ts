@@ -67,7 +67,7 @@ export function createDocumentService(
       if (!kind) {
         throw new AppError(
           'unsupported_document_type',
-          'Upload plain text, Markdown, HTML, PDF, DOCX or a CSV inventory file.',
+          'Upload plain text, Markdown, HTML, PDF, DOCX, or an inventory feed as CSV or XLSX.',
         )
       }
       const sha256 = createHash('sha256').update(upload.bytes).digest()

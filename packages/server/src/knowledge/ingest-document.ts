@@ -30,6 +30,7 @@ export class IngestionInterrupted extends Error {
 
 // Bounds the memory and the time one document can take (a 25 MB CSV can be 250,000 rows).
 const MAX_CHUNKS = 20_000
+const MAX_VEHICLES = 20_000
 
 /**
  * Parse → chunk → embed → index one claimed document, reporting progress as it goes (parsing
@@ -57,6 +58,12 @@ export async function ingestDocument(ctx: IngestContext, doc: ClaimedDocument): 
   if (drafts.length > MAX_CHUNKS) {
     throw new DocumentParseError(
       `The document holds ${drafts.length} passages; at most ${MAX_CHUNKS} fit in one document. Split it into smaller files.`,
+    )
+  }
+  const vehicleCount = parsed.inventory?.vehicles.length ?? 0
+  if (vehicleCount > MAX_VEHICLES) {
+    throw new DocumentParseError(
+      `The inventory feed holds ${vehicleCount} vehicles; at most ${MAX_VEHICLES} fit in one feed. Split it into smaller files.`,
     )
   }
   await checkpoint(0.1)
@@ -92,7 +99,13 @@ export async function ingestDocument(ctx: IngestContext, doc: ClaimedDocument): 
   }
 
   const done = await db.tenant(doc.tenantId, (tx) =>
-    completeDocument(tx, db.capabilities, doc, chunks, parsed.title),
+    completeDocument(tx, db.capabilities, doc, {
+      chunks,
+      title: parsed.title,
+      inventory: parsed.inventory,
+      facts: parsed.facts,
+      words: parsed.words,
+    }),
   )
   if (!done) throw new IngestionInterrupted('the document was deleted or claimed by another worker')
 }

@@ -1,5 +1,9 @@
 import type { DocumentKind, ErrorBody } from '@avataradam/sdk/protocol'
 import type { DbCapabilities, Queryable } from '../db/index.ts'
+import type { ExtractedFacts } from '../facts/extract/index.ts'
+import { replaceDocumentFacts } from '../facts/facts-repo.ts'
+import type { InventoryFeed } from '../inventory/read-inventory.ts'
+import { replaceVehicles } from '../inventory/vehicles-repo.ts'
 import { vectorLiteral, vectorType } from './vector-sql.ts'
 
 /** A document a worker has claimed. `attempt` fences its writes: a lost claim writes nothing. */
@@ -137,17 +141,27 @@ export interface IndexedChunk {
 
 const INSERT_BATCH = 500
 
+/** What processing a document produced, stored together. */
+export interface DocumentContent {
+  chunks: IndexedChunk[]
+  title: string | null
+  inventory: InventoryFeed | null
+  facts: ExtractedFacts
+  words: string[]
+}
+
 /**
- * Replaces the document's chunks and marks it ready, in the caller's transaction, so searches see
- * either the old chunks or the new ones, never a mix. False when the claim was lost meanwhile.
+ * Replaces the document's chunks, vehicles and facts and marks it ready, in the caller's
+ * transaction, so answers see either the old content or the new, never a mix. False when the
+ * claim was lost meanwhile.
  */
 export async function completeDocument(
   tx: Queryable,
   caps: DbCapabilities,
   doc: ClaimedDocument,
-  chunks: IndexedChunk[],
-  title: string | null,
+  content: DocumentContent,
 ): Promise<boolean> {
+  const { chunks, title, inventory, facts, words } = content
   const held = await tx.query(
     `select id from documents where id = $1 and attempts = $2 and status = 'processing' for update`,
     [doc.id, doc.attempt],
@@ -172,12 +186,14 @@ export async function completeDocument(
       ],
     )
   }
+  await replaceVehicles(tx, doc.tenantId, doc.id, inventory?.vehicles ?? [])
+  await replaceDocumentFacts(tx, doc.tenantId, doc.id, facts, words)
   await tx.query(
     `update documents
        set status = 'ready', progress = 1, chunk_count = $2, title = coalesce(title, $3),
-           error = null, lease_expires_at = null, updated_at = now()
+           inventory = $4::text::jsonb, error = null, lease_expires_at = null, updated_at = now()
      where id = $1`,
-    [doc.id, chunks.length, title],
+    [doc.id, chunks.length, title, inventory ? JSON.stringify(inventory.summary) : null],
   )
   return true
 }

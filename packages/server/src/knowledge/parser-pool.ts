@@ -1,18 +1,15 @@
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { Piscina } from 'piscina'
-import { type ChunkDraft, DocumentParseError, type ParseInput } from './parse/types.ts'
-import type { ParseTaskResult } from './parse-task.ts'
+import { DocumentParseError, type ParseInput } from './parse/types.ts'
+import type { ParsedContent, ParseTaskResult } from './parse-task.ts'
 
 export interface DocumentParser {
   /**
-   * Parses and chunks a document off the main thread. Throws DocumentParseError for a file that
+   * Parses a document off the main thread into passages, vehicles and facts. Throws DocumentParseError for a file that
    * cannot be read, takes longer than the time limit, or needs more memory than allowed.
    */
-  parse(
-    input: ParseInput,
-    signal?: AbortSignal,
-  ): Promise<{ title: string | null; chunks: ChunkDraft[] }>
+  parse(input: ParseInput, signal?: AbortSignal): Promise<ParsedContent>
   close(): Promise<void>
 }
 
@@ -63,7 +60,8 @@ export function createParserPool(options: {
         throw err
       }
       if (!result.ok) throw new DocumentParseError(result.message)
-      return { title: result.title, chunks: result.chunks }
+      const { ok: _ok, ...content } = result
+      return content
     },
     close: () => pool.close({ force: true }),
   }

@@ -28,7 +28,7 @@ const upload = createRoute({
   middleware: [requires('knowledge:write')] as const,
   summary: 'Upload a document to the knowledge base',
   description:
-    'Multipart form with a `file` field (text, Markdown, HTML, PDF, DOCX or a CSV inventory feed) and an optional `title`. Answers at once; processing continues in the background: poll `GET /v1/documents/{id}`.',
+    'Multipart form with a `file` field (text, Markdown, HTML, PDF, DOCX, or an inventory feed as CSV or XLSX) and an optional `title`. Answers at once; processing continues in the background: poll `GET /v1/documents/{id}`.',
   request: {
     body: { required: true, content: { 'multipart/form-data': { schema: UploadSchema } } },
   },

@@ -5,6 +5,7 @@ import {
   type KnowledgeDocument,
   type SearchRequest,
   type SearchResult,
+  VEHICLE_FIELDS,
 } from '@avataradam/sdk/protocol'
 import { z } from '@hono/zod-openapi'
 import { isoDate } from '../http/schemas.ts'
@@ -14,7 +15,7 @@ export const DocumentSchema = z
     id: z.uuid(),
     title: z.string(),
     filename: z.string().nullable(),
-    kind: z.enum(['text', 'markdown', 'html', 'pdf', 'docx', 'csv']),
+    kind: z.enum(['text', 'markdown', 'html', 'pdf', 'docx', 'csv', 'xlsx']),
     sizeBytes: z.number().int(),
     status: z.enum(['queued', 'processing', 'ready', 'failed']),
     progress: z.number().min(0).max(1),
@@ -22,6 +23,13 @@ export const DocumentSchema = z
     error: z.object({ code: z.enum(ERROR_CODES), message: z.string() }).nullable(),
     createdAt: isoDate,
     updatedAt: isoDate,
+    inventory: z
+      .object({
+        vehicles: z.number().int(),
+        columns: z.array(z.object({ name: z.string(), field: z.enum(VEHICLE_FIELDS).nullable() })),
+      })
+      .nullable()
+      .describe('For an inventory feed: its vehicles and how each column was read'),
   })
   .openapi('Document') satisfies z.ZodType<KnowledgeDocument, unknown>
 

@@ -17,7 +17,7 @@ const OpeningHoursSchema = z
   // HH:MM strings compare as times do.
   .refine((h) => h.open < h.close, { error: 'open must be before close', path: ['close'] })
 
-function isTimeZone(zone: string): boolean {
+export function isTimeZone(zone: string): boolean {
   try {
     new Intl.DateTimeFormat('en', { timeZone: zone })
     return true

@@ -6,53 +6,64 @@ import { DocumentParseError } from './types.ts'
 const encode = (text: string) => new TextEncoder().encode(text)
 
 describe('parseCsv', () => {
-  it('makes one vehicle per row of an inventory feed, skipping empty rows', async () => {
+  it('reads the header row and one row per line of an inventory feed, skipping empty rows', async () => {
     const bytes = new Uint8Array(
       await readFile(new URL('./fixtures/inventory.csv', import.meta.url)),
     )
     const doc = await parseCsv(bytes)
     expect(doc.title).toBeNull()
-    expect(doc.blocks).toHaveLength(3)
-    expect(doc.blocks[0]).toEqual({
-      type: 'vehicle',
-      fields: {
-        'Stock #': 'T1234',
-        VIN: '2T3P1RFV5MC123456',
-        Year: '2021',
-        Make: 'Toyota',
-        Model: 'RAV4',
-        Trim: 'XLE',
-        'Body Style': 'SUV',
-        'Exterior Color': 'Magnetic Gray',
-        Mileage: '31,200',
-        Price: '27900',
-      },
-    })
-    expect(doc.blocks[1]).toMatchObject({ fields: { Price: '$26,450.00' } })
+    // A spreadsheet is rows, not passages: it is read as an inventory (or a table) later.
+    expect(doc.blocks).toEqual([])
+    expect(doc.sheet?.header).toEqual([
+      'Stock #',
+      'VIN',
+      'Year',
+      'Make',
+      'Model',
+      'Trim',
+      'Body Style',
+      'Exterior Color',
+      'Mileage',
+      'Price',
+    ])
+    expect(doc.sheet?.rows).toHaveLength(3)
+    expect(doc.sheet?.rows[0]).toEqual([
+      'T1234',
+      '2T3P1RFV5MC123456',
+      '2021',
+      'Toyota',
+      'RAV4',
+      'XLE',
+      'SUV',
+      'Magnetic Gray',
+      '31,200',
+      '27900',
+    ])
+    expect(doc.sheet?.rows[1]?.[9]).toBe('$26,450.00')
+    expect(doc.sheet?.rows[2]?.slice(0, 4)).toEqual(['U0987', '1HGCV1F34LA012345', '2020', 'Honda'])
   })
 
-  it('trims header names and values and leaves out empty cells', async () => {
-    const doc = await parseCsv(encode('\uFEFF Year , Make ,Color\r\n 2019 , Ford ,\r\n'))
-    expect(doc.blocks).toEqual([{ type: 'vehicle', fields: { Year: '2019', Make: 'Ford' } }])
+  it('trims header names and values, keeping an empty cell in its column', async () => {
+    const doc = await parseCsv(encode('\uFEFF Year , Make ,Color\r\n 2019 ,  Ford ,\r\n'))
+    expect(doc.sheet).toEqual({ header: ['Year', 'Make', 'Color'], rows: [['2019', 'Ford', '']] })
   })
 
   it('reads semicolon- and tab-separated feeds', async () => {
     const semicolons = await parseCsv(encode('Year;Make;Price\n2020;Kia;"18.500"\n'))
-    expect(semicolons.blocks).toEqual([
-      { type: 'vehicle', fields: { Year: '2020', Make: 'Kia', Price: '18.500' } },
-    ])
+    expect(semicolons.sheet).toEqual({
+      header: ['Year', 'Make', 'Price'],
+      rows: [['2020', 'Kia', '18.500']],
+    })
     const tabs = await parseCsv(encode('Year\tMake\n2018\tMazda\n'))
-    expect(tabs.blocks).toEqual([{ type: 'vehicle', fields: { Year: '2018', Make: 'Mazda' } }])
+    expect(tabs.sheet).toEqual({ header: ['Year', 'Make'], rows: [['2018', 'Mazda']] })
   })
 
-  it('keeps the values of repeated or unnamed columns', async () => {
+  it('names repeated or unnamed columns so no value loses its column', async () => {
     const doc = await parseCsv(encode('Model,Model,\nCivic,Sedan,Certified\n'))
-    expect(doc.blocks).toEqual([
-      {
-        type: 'vehicle',
-        fields: { Model: 'Civic', 'Model (2)': 'Sedan', 'Column 3': 'Certified' },
-      },
-    ])
+    expect(doc.sheet).toEqual({
+      header: ['Model', 'Model (2)', 'Column 3'],
+      rows: [['Civic', 'Sedan', 'Certified']],
+    })
   })
 
   it('refuses a CSV whose first line is a vehicle rather than a header', async () => {
@@ -61,9 +72,9 @@ describe('parseCsv', () => {
     ).rejects.toThrow(/no header row/)
   })
 
-  it('refuses a CSV with a header but no vehicles', async () => {
+  it('refuses a CSV with a header but no rows below it', async () => {
     await expect(parseCsv(encode('Year,Make,Model\n,,\n'))).rejects.toThrow(
-      new DocumentParseError('The CSV file has a header row but no vehicles.'),
+      new DocumentParseError('The CSV file has a header row but no rows below it.'),
     )
   })
 

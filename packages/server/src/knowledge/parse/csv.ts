@@ -1,16 +1,15 @@
 import { parse } from 'csv-parse/sync'
 import { decodeText } from './decode-text.ts'
-import { toParsedDocument } from './document.ts'
-import type { Block, ParsedDocument } from './types.ts'
+import type { ParsedDocument } from './types.ts'
 import { DocumentParseError } from './types.ts'
 import { collapseWhitespace } from './whitespace.ts'
 
 const DELIMITERS = [',', ';', '\t', '|']
 
 /**
- * Reads a vehicle inventory feed: a header row naming the columns, then one vehicle per row.
- * Header names are kept as written (trimmed); empty cells and fully empty rows are left out.
- * The delimiter (comma, semicolon, tab or pipe) is taken from the header line.
+ * Reads a CSV file (an inventory feed, usually): a header row naming the columns, then the rows.
+ * Header names are kept as written (trimmed); fully empty rows are left out. The delimiter
+ * (comma, semicolon, tab or pipe) is taken from the header line.
  *
  * @example
  * const doc = await parseCsv(new TextEncoder().encode('Year,Make,Model\n2021,Toyota,RAV4'))
@@ -29,29 +28,34 @@ export async function parseCsv(bytes: Uint8Array): Promise<ParsedDocument> {
     const reason = error instanceof Error ? error.message : String(error)
     throw new DocumentParseError(`The CSV file could not be read: ${reason}`, { cause: error })
   }
-  const rows = records.filter((record) => record.some((cell) => cell.trim() !== ''))
-  const [headerRow, ...dataRows] = rows
-  if (!headerRow) throw new DocumentParseError('The CSV file is empty.')
-  const header = columnNames(headerRow)
-  const blocks: Block[] = dataRows.map((row) => ({
-    type: 'vehicle',
-    fields: fieldsOf(header, row),
-  }))
-  return toParsedDocument(
-    null,
-    blocks.filter((block) => block.type === 'vehicle' && Object.keys(block.fields).length > 0),
-    'The CSV file has a header row but no vehicles.',
-  )
+  return sheetDocument(records, 'CSV file')
 }
 
-function columnNames(headerRow: string[]): string[] {
-  const names = headerRow.map(collapseWhitespace)
+/**
+ * A spreadsheet's records as a document: the first non-empty row names the columns, the rest are
+ * kept as they are (cells trimmed). Read later as an inventory feed or as a table.
+ */
+export function sheetDocument(records: string[][], label: string): ParsedDocument {
+  const rows = records
+    .map((record) => record.map(collapseWhitespace))
+    .filter((record) => record.some((cell) => cell !== ''))
+  const [headerRow, ...dataRows] = rows
+  if (!headerRow) throw new DocumentParseError(`The ${label} is empty.`)
+  const header = columnNames(headerRow, label)
+  if (dataRows.length === 0) {
+    throw new DocumentParseError(`The ${label} has a header row but no rows below it.`)
+  }
+  return { title: null, blocks: [], sheet: { header, rows: dataRows } }
+}
+
+function columnNames(headerRow: string[], label: string): string[] {
+  const names = headerRow
   const looksLikeData = names.some(
     (name) => /^[$€£]?\s*\d[\d,.\s]*$/.test(name) || /^(?=.*\d)[A-HJ-NPR-Z0-9]{17}$/i.test(name),
   )
   if (looksLikeData || names.every((name) => name === '')) {
     throw new DocumentParseError(
-      'The CSV file has no header row: its first line must name the columns (Year, Make, Model…).',
+      `The ${label} has no header row: its first line must name the columns (Year, Make, Model…).`,
     )
   }
   // Blank or repeated column names would lose values when rows become name → value fields.
@@ -62,16 +66,6 @@ function columnNames(headerRow: string[]): string[] {
     seen.set(base.toLowerCase(), count)
     return count === 1 ? base : `${base} (${count})`
   })
-}
-
-function fieldsOf(header: string[], row: string[]): Record<string, string> {
-  const fields: Record<string, string> = {}
-  row.forEach((cell, i) => {
-    const value = collapseWhitespace(cell)
-    const name = header[i] ?? `Column ${i + 1}`
-    if (value) fields[name] = value
-  })
-  return fields
 }
 
 // The header line decides: it is short, has no quoted commas in practice, and every feed has one.

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { detectKind } from './detect-kind.ts'
 import { buildDocx } from './fixtures/build-docx.ts'
 import { buildPdf } from './fixtures/build-pdf.ts'
+import { buildXlsx } from './fixtures/build-xlsx.ts'
 import { buildZip } from './fixtures/build-zip.ts'
 
 const encode = (text: string) => new TextEncoder().encode(text)
@@ -18,9 +19,19 @@ describe('detectKind', () => {
     expect(detectKind({ filename: null, contentType: null, bytes })).toBe('docx')
   })
 
-  it('refuses other ZIP archives even when named .docx', () => {
-    const bytes = buildZip({ 'xl/workbook.xml': '<workbook/>' })
+  it('recognises an Excel workbook by the xl/workbook.xml inside its ZIP', () => {
+    const bytes = buildXlsx([
+      ['Year', 'Make'],
+      [2021, 'Toyota'],
+    ])
+    expect(detectKind({ filename: 'inventory.xlsx', bytes })).toBe('xlsx')
+    expect(detectKind({ filename: 'export.bin', contentType: null, bytes })).toBe('xlsx')
+  })
+
+  it('refuses other ZIP archives even when named .docx or .xlsx', () => {
+    const bytes = buildZip({ 'ppt/presentation.xml': '<presentation/>', 'readme.txt': 'hi' })
     expect(detectKind({ filename: 'inventory.docx', bytes })).toBeNull()
+    expect(detectKind({ filename: 'inventory.xlsx', bytes })).toBeNull()
   })
 
   it('refuses a truncated ZIP whose directory cannot be read', () => {
@@ -51,11 +62,12 @@ describe('detectKind', () => {
     )
   })
 
-  it('refuses a file claimed to be a PDF or DOCX that has no such signature', () => {
+  it('refuses a file claimed to be a PDF, DOCX or XLSX that has no such signature', () => {
     const bytes = encode('not really a pdf')
     expect(detectKind({ filename: 'brochure.pdf', bytes })).toBeNull()
     expect(detectKind({ contentType: 'application/pdf', bytes })).toBeNull()
     expect(detectKind({ filename: 'letter.docx', bytes })).toBeNull()
+    expect(detectKind({ filename: 'inventory.xlsx', bytes })).toBeNull()
   })
 
   it('finds a PDF header preceded by junk only when the file claims to be a PDF', () => {

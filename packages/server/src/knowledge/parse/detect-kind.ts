@@ -17,6 +17,7 @@ const EXTENSIONS: Record<string, DocumentKind> = {
   csv: 'csv',
   pdf: 'pdf',
   docx: 'docx',
+  xlsx: 'xlsx',
 }
 
 const CONTENT_TYPES: Record<string, DocumentKind> = {
@@ -30,6 +31,7 @@ const CONTENT_TYPES: Record<string, DocumentKind> = {
   'text/comma-separated-values': 'csv',
   'application/pdf': 'pdf',
   'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'docx',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'xlsx',
 }
 
 // Readers accept junk before the header as long as it sits within the first 1024 bytes.
@@ -42,7 +44,7 @@ const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04] // PK\x03\x04
  * Decides which kind of document an upload is, or null when it is none we can read. The bytes
  * win over the name: a PDF or DOCX is recognised by its signature whatever it is called, and a
  * file claimed (by extension, else content type) to be PDF or DOCX without that signature is
- * refused, as is a claimed text file whose first 8 KB are not UTF-8 text. Only that much is
+ * refused (an XLSX likewise), as is a claimed text file whose first 8 KB are not UTF-8 text. Only that much is
  * inspected (plus a DOCX's central directory), so it is cheap on a 25 MB upload.
  *
  * @example
@@ -52,7 +54,9 @@ export function detectKind(input: DetectKindInput): DocumentKind | null {
   const { bytes } = input
   if (startsWith(bytes, PDF_MAGIC)) return 'pdf'
   if (startsWith(bytes, ZIP_MAGIC)) {
-    return zipEntryNames(bytes)?.includes('word/document.xml') ? 'docx' : null
+    const entries = zipEntryNames(bytes)
+    if (entries?.includes('word/document.xml')) return 'docx'
+    return entries?.includes('xl/workbook.xml') ? 'xlsx' : null
   }
   const claimed = kindFromFilename(input.filename) ?? kindFromContentType(input.contentType)
   if (claimed === 'pdf') {
@@ -60,7 +64,7 @@ export function detectKind(input: DetectKindInput): DocumentKind | null {
     const window = bytes.subarray(0, PDF_HEADER_WINDOW)
     return indexOfSequence(window, PDF_MAGIC) === -1 ? null : 'pdf'
   }
-  if (claimed === null || claimed === 'docx') return null
+  if (claimed === null || claimed === 'docx' || claimed === 'xlsx') return null
   return looksLikeText(bytes) ? claimed : null
 }
 

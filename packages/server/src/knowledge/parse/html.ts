@@ -6,11 +6,11 @@ import type { Block, ParsedDocument } from './types.ts'
 import { collapseWhitespace, normalizeLines } from './whitespace.ts'
 
 // Page furniture and widgets: their text is menus, scripts and form labels, never answers.
+// (Footers are kept apart: their hours, phones and address are facts, not passages.)
 const SKIPPED = new Set([
   'script',
   'style',
   'nav',
-  'footer',
   'noscript',
   'template',
   'svg',
@@ -56,7 +56,8 @@ const BLOCK_ELEMENTS = new Set([
 
 /**
  * Reads an HTML page: `<title>`, headings, paragraphs, lists and tables, without navigation,
- * footers, scripts or styles.
+ * scripts, styles, hidden text, or cookie banners. A footer's blocks are kept apart as
+ * `furniture`: read for the dealership's facts (hours, phones, address), never quoted.
  *
  * @example
  * const doc = await parseHtml(new TextEncoder().encode('<h1>Service</h1><p>Open Saturdays.</p>'))
@@ -73,8 +74,14 @@ export function htmlToDocument(html: string): ParsedDocument {
     comment: false,
   })
   const title = root.getElementsByTagName('title')[0]?.text ?? ''
+  const furniture: Block[] = []
+  for (const footer of root.querySelectorAll('footer')) {
+    furniture.push(...htmlToBlocks(footer))
+    footer.remove()
+  }
   const blocks = htmlToBlocks(root)
-  return toParsedDocument(collapseWhitespace(title) || firstHeading(blocks), blocks)
+  const doc = toParsedDocument(collapseWhitespace(title) || firstHeading(blocks), blocks)
+  return furniture.length > 0 ? { ...doc, furniture } : doc
 }
 
 /** The blocks of a parsed HTML tree, in reading order. */
@@ -156,10 +163,18 @@ function isLayoutTable(table: HTMLElement): boolean {
   return holdsSections(table)
 }
 
+// Text a visitor never sees is not the dealership's word (and is where injected instructions hide).
+const HIDDEN_STYLE =
+  /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden|opacity\s*:\s*0(?:\.0+)?\s*(?:;|$)|font-size\s*:\s*[01](?:\.\d+)?px|font-size\s*:\s*0)/i
+// Consent banners: the same boilerplate on every page, and no answer to anything.
+const CONSENT = /\b(?:cookie|consent|gdpr|onetrust|cookiebot|privacy-banner)/i
+
 function isSkipped(element: HTMLElement, tag: string): boolean {
   return (
     SKIPPED.has(tag) ||
     element.hasAttribute('hidden') ||
-    element.getAttribute('aria-hidden') === 'true'
+    element.getAttribute('aria-hidden') === 'true' ||
+    HIDDEN_STYLE.test(element.getAttribute('style') ?? '') ||
+    CONSENT.test(`${element.id} ${element.getAttribute('class') ?? ''}`)
   )
 }

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises'
 import { describe, expect, it } from 'vitest'
 import { buildDocx } from './fixtures/build-docx.ts'
 import { buildPdf } from './fixtures/build-pdf.ts'
+import { buildXlsx } from './fixtures/build-xlsx.ts'
 import { DocumentParseError, parseDocument } from './index.ts'
 
 const fixture = async (name: string) =>
@@ -19,15 +20,25 @@ describe('parseDocument', () => {
         bytes: buildPdf([[{ text: 'Parts', size: 16 }, { text: 'Open every day.' }]]),
       }),
       parseDocument({ kind: 'docx', bytes: buildDocx([{ text: 'Open.' }]) }),
+      parseDocument({
+        kind: 'xlsx',
+        bytes: buildXlsx([
+          ['Year', 'Make'],
+          [2021, 'Toyota'],
+        ]),
+      }),
     ])
-    expect(parsed.map((doc) => doc.blocks[0]?.type)).toEqual([
+    expect(parsed.map((doc) => doc.blocks[0]?.type ?? (doc.sheet && 'sheet'))).toEqual([
       'heading',
       'heading',
       'heading',
-      'vehicle',
+      'sheet',
       'heading',
       'paragraph',
+      'sheet',
     ])
+    expect(parsed[3]?.sheet?.header.slice(0, 3)).toEqual(['Stock #', 'VIN', 'Year'])
+    expect(parsed[6]?.sheet).toEqual({ header: ['Year', 'Make'], rows: [['2021', 'Toyota']] })
   })
 
   it('reports a file of the wrong kind as a DocumentParseError', async () => {
@@ -38,10 +49,11 @@ describe('parseDocument', () => {
     await expect(parseDocument({ kind: 'markdown', bytes: docx })).rejects.toThrow(
       DocumentParseError,
     )
+    await expect(parseDocument({ kind: 'xlsx', bytes: docx })).rejects.toThrow(DocumentParseError)
   })
 
   it('refuses a kind it does not know', async () => {
-    const input = { kind: 'xlsx', bytes: new Uint8Array(1) } as never
+    const input = { kind: 'pptx', bytes: new Uint8Array(1) } as never
     await expect(parseDocument(input)).rejects.toThrow(DocumentParseError)
   })
 })

@@ -3,10 +3,12 @@ import { parseCsv } from './csv.ts'
 import { parseDocx } from './docx.ts'
 import { parseHtml } from './html.ts'
 import { parseMarkdown } from './markdown.ts'
+import { removeNoise } from './noise.ts'
 import { parsePdf } from './pdf.ts'
 import { parseText } from './text.ts'
 import type { ParsedDocument, ParseInput } from './types.ts'
 import { DocumentParseError } from './types.ts'
+import { parseXlsx } from './xlsx.ts'
 
 export { type DetectKindInput, detectKind } from './detect-kind.ts'
 export type { Block, ChunkDraft, ParsedDocument, ParseInput } from './types.ts'
@@ -19,6 +21,7 @@ const PARSERS: Record<DocumentKind, (bytes: Uint8Array) => Promise<ParsedDocumen
   pdf: parsePdf,
   docx: parseDocx,
   csv: parseCsv,
+  xlsx: parseXlsx,
 }
 
 const LABELS: Record<DocumentKind, string> = {
@@ -28,6 +31,7 @@ const LABELS: Record<DocumentKind, string> = {
   pdf: 'PDF',
   docx: 'Word document',
   csv: 'CSV file',
+  xlsx: 'Excel workbook',
 }
 
 /**
@@ -42,7 +46,7 @@ export async function parseDocument(input: ParseInput): Promise<ParsedDocument> 
   const parser = PARSERS[input.kind]
   if (!parser) throw new DocumentParseError(`Documents of kind "${input.kind}" are not supported.`)
   try {
-    return await parser(input.bytes)
+    return removeNoise(await parser(input.bytes))
   } catch (error) {
     if (error instanceof DocumentParseError) throw error
     const reason = error instanceof Error ? error.message : String(error)

@@ -9,13 +9,18 @@ export type Block =
   | { type: 'paragraph'; text: string }
   | { type: 'list'; items: string[] }
   | { type: 'table'; header: string[]; rows: string[][] }
-  /** One vehicle of an inventory feed (a CSV row), field name to value. */
-  | { type: 'vehicle'; fields: Record<string, string> }
 
 export interface ParsedDocument {
   /** A title found in the document itself (first heading, `<title>`, PDF metadata), if any. */
   title: string | null
   blocks: Block[]
+  /**
+   * A spreadsheet's rows (CSV, XLSX) under its header row: read as an inventory feed when its
+   * columns name vehicles, else as a table.
+   */
+  sheet?: { header: string[]; rows: string[][] }
+  /** Page furniture (an HTML footer): read for facts (hours, phones, address), never quoted. */
+  furniture?: Block[]
 }
 
 export interface ParseInput {

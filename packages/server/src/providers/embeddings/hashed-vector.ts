@@ -1,4 +1,5 @@
-import { analyzeTerms } from '../text/terms.ts'
+import { analyze, termKeys } from '../../language/analyze.ts'
+import { detectLanguage } from '../../language/detect.ts'
 import { FeatureCounts } from './feature-counts.ts'
 import { hashPair, hashString } from './feature-hash.ts'
 
@@ -57,7 +58,9 @@ function scratchVector(dimensions: number): Float64Array {
  */
 export function hashedVector(text: string, dimensions: number): number[] {
   let previous: number | undefined
-  for (const term of analyzeTerms(text)) {
+  // Concepts ("#hours") are shared across languages: "horario del sábado" meets "Saturday hours".
+  const language = detectLanguage(text.length > 600 ? text.slice(0, 600) : text)
+  for (const term of termKeys(analyze(text, language))) {
     const features = featuresOf(term)
     counts.add(features.term, TERM_WEIGHT)
     if (previous !== undefined) counts.add(hashPair(previous, features.term), BIGRAM_WEIGHT)

@@ -21,7 +21,7 @@ describe('createLocalEmbeddings', () => {
   it('describes itself as the local 256-dimension hashed model by default', () => {
     const model = createLocalEmbeddings()
     expect(model.provider).toBe('local')
-    expect(model.modelId).toBe('hashed-256')
+    expect(model.modelId).toBe('hashed-256-v2')
     expect(model.dimensions).toBe(256)
     expect(model.maxEmbeddingsPerCall).toBeGreaterThanOrEqual(1000)
   })
@@ -29,7 +29,7 @@ describe('createLocalEmbeddings', () => {
   it('returns vectors of the configured length', async () => {
     const [vector] = await embed(['Saturday hours'], 64)
     expect(vector).toHaveLength(64)
-    expect(createLocalEmbeddings({ dimensions: 64 }).modelId).toBe('hashed-64')
+    expect(createLocalEmbeddings({ dimensions: 64 }).modelId).toBe('hashed-64-v2')
   })
 
   it('refuses a dimension count that is not a positive integer', () => {
@@ -66,7 +66,8 @@ describe('createLocalEmbeddings', () => {
 
   it('matches different words for the same thing through stems and synonyms', async () => {
     const [loan, credit, oil] = await embed(['Can I get a car loan?', BAD_CREDIT, OIL_CHANGE])
-    expect(dot(loan!, credit!)).toBeGreaterThan(dot(loan!, oil!) + 0.1)
+    // A loan is about financing (through the finance concept), not about oil: twice as near.
+    expect(dot(loan!, credit!)).toBeGreaterThan(2 * dot(loan!, oil!))
   })
 
   it('refuses to work once the request is aborted', async () => {

@@ -31,7 +31,8 @@ export function createLocalEmbeddings(options: LocalEmbeddingsOptions = {}): Emb
   }
   return {
     provider: 'local',
-    modelId: `hashed-${dimensions}`,
+    // v2: terms are language-aware concepts; stored vectors of v1 are re-indexed at start.
+    modelId: `hashed-${dimensions}-v2`,
     dimensions,
     maxEmbeddingsPerCall: 2048,
     async doEmbed({ values, abortSignal }) {

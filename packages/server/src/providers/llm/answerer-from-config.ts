@@ -2,7 +2,6 @@ import type OpenAI from 'openai'
 import type { LlmConfig } from '../../config/index.ts'
 import type { Logger } from '../../logger.ts'
 import { createOpenAIClient } from '../openai-client.ts'
-import { createExtractiveAnswerer } from './extractive-answerer.ts'
 import { createFallbackAnswerer } from './fallback-answerer.ts'
 import type { AnswerModel } from './index.ts'
 import { createOpenAIAnswerer } from './openai-answerer.ts'
@@ -30,9 +29,10 @@ export function openAIClient(llm: ModelApi, options: { maxRetries?: number } = {
 export function answererFromConfig(
   llm: LlmConfig,
   log: Logger,
+  /** The built-in answerer, last in every chain. */
+  embedded: AnswerModel,
   onError?: (provider: string) => void,
 ): AnswerModel {
-  const embedded = createExtractiveAnswerer()
   if (llm.provider === 'embedded') return embedded
   const client = openAIClient(llm)
   const models = [llm.model, llm.fallbackModel]

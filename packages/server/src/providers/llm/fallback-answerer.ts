@@ -2,11 +2,11 @@ import type { Logger } from '../../logger.ts'
 import type { AnswerModel, AnswerPart, AnswerRequest } from './index.ts'
 
 /**
- * Tries each model in turn until one answers: a model that fails before its first word (refused
- * key, rate limit past its retries, timeout, garbled stream) hands the question to the next. The
+ * Tries each model in turn until one answers: a model that fails (refused key, rate limit past its
+ * retries, timeout, garbled stream, a connection cut midway) hands the question to the next. The
  * last is normally the embedded answerer, so a visitor always gets an answer. A model that fails
- * after it started answering cannot be taken back: the turn fails, and the visitor's client asks
- * again.
+ * after it started answering is followed by a `restart` part: the turn voids what was streamed
+ * (the visitor's client replaces it), so nobody reads half an answer and then another.
  */
 export function createFallbackAnswerer(
   models: AnswerModel[],
@@ -30,11 +30,20 @@ export function createFallbackAnswerer(
           return
         } catch (err) {
           if (!request.abortSignal?.aborted) onError?.(model.provider)
-          if (started || request.abortSignal?.aborted || i === models.length - 1) throw err
+          if (request.abortSignal?.aborted || i === models.length - 1) throw err
           log.warn(
-            { err, provider: model.provider, model: model.modelId, next: models[i + 1]!.modelId },
-            'model failed before answering; trying the next',
+            {
+              err,
+              provider: model.provider,
+              model: model.modelId,
+              next: models[i + 1]!.modelId,
+              started,
+            },
+            started
+              ? 'model failed in the middle of its answer; answering again with the next'
+              : 'model failed before answering; trying the next',
           )
+          if (started) yield { type: 'restart' }
         }
       }
     },

@@ -1,4 +1,6 @@
-import type { PageContext } from '@avataradam/sdk/protocol'
+import type { ChatAction, Citation, PageContext } from '@avataradam/sdk/protocol'
+import type { Evidence } from '../../answers/evidence.ts'
+import type { AnswerContext, Understanding } from '../../answers/understand/types.ts'
 
 /** A passage retrieved from the dealership's documents for a question. */
 export interface Passage {
@@ -19,6 +21,10 @@ export interface AnswerRequest {
   question: string
   /** Earlier turns of the conversation, oldest first. */
   history: { role: 'visitor' | 'assistant'; text: string }[]
+  /** What the question asks, read against the conversation (see answers/understand). */
+  understanding?: Understanding | undefined
+  /** Facts, vehicles and the time the turn found to answer from, besides passages. */
+  evidence?: Evidence | undefined
   /** Best first. May be empty: the documents had nothing for this question. */
   passages: Passage[]
   dealershipName: string
@@ -55,7 +61,25 @@ export interface AnswerTool {
 }
 
 /** Streamed by a model: text as it is produced, then which passages the answer relied on. */
-export type AnswerPart = { type: 'text'; text: string } | { type: 'sources'; chunkIds: string[] }
+export type AnswerPart =
+  | { type: 'text'; text: string }
+  /** The text so far is void: a model failed midway and the next one answers from the start. */
+  | { type: 'restart' }
+  | {
+      type: 'sources'
+      chunkIds: string[]
+      /** Documents cited for facts and vehicles, which are not passages. */
+      citations?: Citation[] | undefined
+    }
+  | {
+      type: 'meta'
+      /** Buttons under the answer. */
+      actions?: ChatAction[] | undefined
+      /** What the answer was about, kept with it for follow-ups. */
+      context?: AnswerContext | undefined
+      /** False for answers that depend on the moment ("are you open now?"): never cached. */
+      cacheable?: boolean | undefined
+    }
 
 /**
  * Writes the assistant's answer. The embedded default composes it from the passages themselves;

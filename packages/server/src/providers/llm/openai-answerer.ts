@@ -4,7 +4,7 @@ import type {
   ChatCompletionMessageParam,
   ChatCompletionTool,
 } from 'openai/resources/chat/completions'
-import { citedChunkIds, groundedPrompt } from './grounded-prompt.ts'
+import { citedChunkIds, groundedPrompt, MAX_ANSWER_TOKENS } from './grounded-prompt.ts'
 import type { AnswerModel, AnswerPart, AnswerRequest, AnswerTool, ToolResult } from './index.ts'
 
 export interface OpenAIAnswererOptions {
@@ -79,6 +79,7 @@ export function createOpenAIAnswerer(options: OpenAIAnswererOptions): AnswerMode
               model,
               messages,
               stream: true,
+              max_tokens: MAX_ANSWER_TOKENS,
               ...(tools.length > 0 ? { tools: toolDefinitions, tool_choice: toolChoice } : {}),
             },
             { signal },

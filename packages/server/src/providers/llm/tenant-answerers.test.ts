@@ -1,9 +1,9 @@
 import { Writable } from 'node:stream'
 import { describe, expect, it } from 'vitest'
+import { createBuiltinAnswerer } from '../../answers/builtin-answerer.ts'
 import { createLogger } from '../../logger.ts'
 import type { ProviderOverrides } from '../../tenants/provider-overrides.ts'
 import { openAIClient } from './answerer-from-config.ts'
-import { createExtractiveAnswerer } from './extractive-answerer.ts'
 import { createTenantAnswerers } from './tenant-answerers.ts'
 
 function overridesThat(llm: ProviderOverrides['llm']): ProviderOverrides {
@@ -34,9 +34,10 @@ describe('tenant answerers', () => {
         },
       }),
     )
-    const fallback = createExtractiveAnswerer()
+    const fallback = createBuiltinAnswerer()
     const answerers = createTenantAnswerers({
       fallback,
+      embedded: fallback,
       overrides: overridesThat(() =>
         Promise.reject(new Error('sealed with key 1a2b3c4d, which is not configured')),
       ),
@@ -50,7 +51,8 @@ describe('tenant answerers', () => {
   it("builds a dealership's own model, keeps it, and builds it again once forgotten", async () => {
     let reads = 0
     const answerers = createTenantAnswerers({
-      fallback: createExtractiveAnswerer(),
+      fallback: createBuiltinAnswerer(),
+      embedded: createBuiltinAnswerer(),
       overrides: overridesThat(async () => {
         reads++
         return {
@@ -63,7 +65,8 @@ describe('tenant answerers', () => {
       log: createLogger('silent'),
     })
     const model = await answerers.forTenant('tenant-1')
-    expect(model.modelId).toBe('own-model → extractive')
+    // The built-in answerer is last in a dealership's own chain too.
+    expect(model.modelId).toBe('own-model → builtin')
     expect(await answerers.forTenant('tenant-1')).toBe(model)
     answerers.forget('tenant-1')
     await answerers.forTenant('tenant-1')

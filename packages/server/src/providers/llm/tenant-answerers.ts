@@ -12,6 +12,8 @@ import type { AnswerModel } from './index.ts'
  */
 export function createTenantAnswerers(deps: {
   fallback: AnswerModel
+  /** The built-in answerer, last in a dealership's own chain too. */
+  embedded: AnswerModel
   overrides: ProviderOverrides
   defaults: LlmConfig
   log: Logger
@@ -46,6 +48,7 @@ export function createTenantAnswerers(deps: {
               maxRetries: defaults.provider === 'embedded' ? 2 : defaults.maxRetries,
             },
             log.child({ tenantId }),
+            deps.embedded,
             deps.onError,
           )
         : fallback

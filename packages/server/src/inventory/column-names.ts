@@ -1,0 +1,57 @@
+import type { VehicleField } from '@avataradam/sdk/protocol'
+
+/**
+ * Column names as dealer-management systems and feed tools export them (vAuto, DealerSocket,
+ * CDK, HomeNet, dealer websites' CSVs, hand-made spreadsheets), compared lowercased with accents
+ * and everything but letters and digits removed ("Stock #" → "stock", "Ext. Color" →
+ * "extcolor", "Año" → "ano"). A name listed under two fields is decided by the column's values.
+ */
+// biome-ignore format: word lists read best packed, as written
+export const COLUMN_NAMES: Record<VehicleField, readonly string[]> = {
+  stockNumber: ['stock', 'stocknumber', 'stockno', 'stocknum', 'stockid', 'stocknbr', 'stk',
+    'stkno', 'stknum', 'unit', 'unitnumber', 'unitno', 'numerodeinventario'],
+  vin: ['vin', 'vinnumber', 'vinno', 'vehicleidentificationnumber', 'vinnumero', 'serial',
+    'serialnumber', 'numerodeserie'],
+  year: ['year', 'modelyear', 'yr', 'vehicleyear', 'ano', 'anomodelo', 'modeloano'],
+  make: ['make', 'manufacturer', 'brand', 'vehiclemake', 'marca', 'fabricante'],
+  model: ['model', 'modelname', 'vehiclemodel', 'modelo'],
+  trim: ['trim', 'trimlevel', 'trimname', 'series', 'version', 'edition', 'submodel', 'acabado'],
+  bodyStyle: ['body', 'bodystyle', 'bodytype', 'style', 'vehicletype', 'type', 'category',
+    'class', 'vehiclestyle', 'vehicleclass', 'segment', 'carroceria', 'tipo', 'tipodecarroceria'],
+  condition: ['condition', 'newused', 'neworused', 'newusedcpo', 'stocktype', 'inventorytype',
+    'type', 'saletype', 'vehiclecondition', 'condicion', 'estado', 'tipo', 'category', 'class'],
+  certified: ['certified', 'cpo', 'certifiedpreowned', 'iscertified', 'certification',
+    'certificado'],
+  mileage: ['mileage', 'milage', 'miles', 'odometer', 'odometerreading', 'odo', 'millas',
+    'millaje', 'kilometraje', 'km', 'kms', 'kilometers', 'kilometres'],
+  price: ['price', 'saleprice', 'internetprice', 'askingprice', 'sellingprice', 'ourprice',
+    'specialprice', 'webprice', 'onlineprice', 'dealerprice', 'cashprice', 'finalprice',
+    'internetspecial', 'precio', 'precioventa', 'preciodeventa', 'precioespecial'],
+  msrp: ['msrp', 'listprice', 'retailprice', 'stickerprice', 'retail', 'originalmsrp',
+    'preciodelista'],
+  exteriorColor: ['exteriorcolor', 'extcolor', 'exterior', 'color', 'colour', 'extcolour',
+    'exteriorcolour', 'paint', 'colorexterior', 'colorext'],
+  interiorColor: ['interiorcolor', 'intcolor', 'interior', 'intcolour', 'interiorcolour',
+    'upholstery', 'colorinterior', 'colorint'],
+  drivetrain: ['drivetrain', 'drive', 'drivetype', 'drivewheel', 'drivewheels', 'drivetraintype',
+    'traccion', 'wheeldrive'],
+  fuel: ['fuel', 'fueltype', 'combustible', 'tipodecombustible', 'enginefuel'],
+  transmission: ['transmission', 'trans', 'transmissiontype', 'gearbox', 'transmision'],
+  engine: ['engine', 'enginedescription', 'enginetype', 'motor', 'enginesize', 'cylinders'],
+  mpgCity: ['citympg', 'mpgcity', 'city', 'cityfueleconomy', 'ciudad'],
+  mpgHighway: ['hwympg', 'highwaympg', 'mpghwy', 'mpghighway', 'hwy', 'highway', 'carretera'],
+  mpg: ['mpg', 'mpgcityhwy', 'mpgcityhighway', 'fueleconomy', 'citymhwympg', 'rendimiento',
+    'mpgcombined', 'combinedmpg'],
+  features: ['options', 'features', 'equipment', 'optionsfeatures', 'keyfeatures', 'highlights',
+    'packages', 'installedoptions', 'standardequipment', 'optionlist', 'featurelist',
+    'equipamiento', 'caracteristicas', 'opciones', 'extras'],
+  status: ['status', 'availability', 'vehiclestatus', 'stockstatus', 'disponibilidad', 'estatus',
+    'inventorystatus'],
+  url: ['url', 'link', 'vdpurl', 'vdp', 'detailurl', 'vehicleurl', 'pageurl', 'listingurl',
+    'weburl', 'vehiclelink', 'enlace'],
+  photoUrl: ['photo', 'photourl', 'image', 'imageurl', 'photos', 'images', 'imagelist',
+    'picture', 'pictures', 'photourls', 'imageurls', 'mainphoto', 'foto', 'fotos', 'imagen'],
+  description: ['description', 'comments', 'notes', 'sellernotes', 'vehicledescription',
+    'dealercomments', 'descripcion', 'comentarios'],
+  doors: ['doors', 'doorcount', 'puertas'],
+}
