@@ -2,6 +2,7 @@ import type { Lead, LeadRequest, LeadSubmitPayload } from '@avataradam/sdk'
 import { css, html, LitElement, nothing, type TemplateResult } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
 import { codeOf, errorText } from './error-text.ts'
+import { STRINGS, type Strings } from './strings.ts'
 
 /** What the form sends; the SDK adds the client lead id when it is missing. */
 export type LeadSubmission = Omit<LeadSubmitPayload, 'clientLeadId'> & { clientLeadId: string }
@@ -102,6 +103,9 @@ export class AvatarAdamLeadForm extends LitElement {
     | ((lead: LeadSubmission) => Promise<Lead>)
     | undefined
 
+  /** The form's words, in the panel's language. */
+  @property({ attribute: false }) accessor strings: Strings['lead'] = STRINGS.en!.lead
+
   @state() accessor _sending = false
   @state() accessor _sent: Lead | undefined
   @state() accessor _error = ''
@@ -114,10 +118,11 @@ export class AvatarAdamLeadForm extends LitElement {
     if (!request) return html``
     if (this._sent) {
       return html`<p class="sent" role="status" part="lead-sent">
-        Thanks, ${this._sent.name}! The team will be in touch soon.
+        ${this.strings.thanks.replace('{name}', this._sent.name)}
       </p>`
     }
     const prefill = request.prefill ?? {}
+    const t = this.strings
     return html`<form
       part="lead-form"
       aria-labelledby="lead-reason"
@@ -126,7 +131,7 @@ export class AvatarAdamLeadForm extends LitElement {
     >
       <p class="reason" id="lead-reason">${request.reason}</p>
       ${request.vehicle?.name ? html`<p class="hint">${request.vehicle.name}</p>` : nothing}
-      <label for="lead-name">Name</label>
+      <label for="lead-name">${t.name}</label>
       <input
         id="lead-name"
         name="name"
@@ -136,7 +141,7 @@ export class AvatarAdamLeadForm extends LitElement {
         maxlength="120"
         .value=${prefill.name ?? ''}
       />
-      <label for="lead-email">Email</label>
+      <label for="lead-email">${t.email}</label>
       <input
         id="lead-email"
         name="email"
@@ -146,7 +151,7 @@ export class AvatarAdamLeadForm extends LitElement {
         aria-describedby="lead-contact-hint"
         .value=${prefill.email ?? ''}
       />
-      <label for="lead-phone">Phone</label>
+      <label for="lead-phone">${t.phone}</label>
       <input
         id="lead-phone"
         name="phone"
@@ -156,8 +161,8 @@ export class AvatarAdamLeadForm extends LitElement {
         aria-describedby="lead-contact-hint"
         .value=${prefill.phone ?? ''}
       />
-      <p class="hint" id="lead-contact-hint">An email address or a phone number, or both.</p>
-      <label for="lead-message">Message (optional)</label>
+      <p class="hint" id="lead-contact-hint">${t.contactHint}</p>
+      <label for="lead-message">${t.message}</label>
       <textarea
         id="lead-message"
         name="message"
@@ -166,11 +171,11 @@ export class AvatarAdamLeadForm extends LitElement {
       ></textarea>
       <label class="consent">
         <input id="lead-consent" name="consent" type="checkbox" required />
-        <span>I agree to be contacted about this request.</span>
+        <span>${t.consent}</span>
       </label>
       <p class="error" role="alert" part="lead-error">${this._error}</p>
       <button type="submit" part="lead-submit" ?disabled=${this._sending}>
-        ${this._sending ? 'Sending…' : 'Send'}
+        ${this._sending ? t.sending : t.send}
       </button>
     </form>`
   }
@@ -186,20 +191,21 @@ export class AvatarAdamLeadForm extends LitElement {
     const email = value('lead-email')
     const phone = value('lead-phone')
     const message = value('lead-message')
-    if (!name) return { problem: 'Please enter your name.', field: 'lead-name' }
+    const t = this.strings
+    if (!name) return { problem: t.needName, field: 'lead-name' }
     if (!email && !phone) {
-      return { problem: 'Please enter an email address or a phone number.', field: 'lead-email' }
+      return { problem: t.needContact, field: 'lead-email' }
     }
     if (email && !EMAIL.test(email)) {
-      return { problem: 'Please check the email address.', field: 'lead-email' }
+      return { problem: t.badEmail, field: 'lead-email' }
     }
     const digits = phone.replace(/\D/g, '').length
     if (phone && (!PHONE.test(phone) || digits < 7 || digits > 20)) {
-      return { problem: 'Please check the phone number.', field: 'lead-phone' }
+      return { problem: t.badPhone, field: 'lead-phone' }
     }
     if (!this.#field('lead-consent').checked) {
       return {
-        problem: 'Please agree to be contacted, so the team may reach you.',
+        problem: t.needConsent,
         field: 'lead-consent',
       }
     }
@@ -239,9 +245,9 @@ export class AvatarAdamLeadForm extends LitElement {
       const code = codeOf(error)
       this._error =
         code === 'invalid_request'
-          ? 'Please check your details and try again.'
+          ? this.strings.checkDetails
           : code === 'rate_limited'
-            ? 'You have sent several requests already. Please try again later.'
+            ? this.strings.tooMany
             : errorText(code)
     } finally {
       this._sending = false

@@ -1,7 +1,6 @@
 import {
   type BusinessHours,
   type ChatDone,
-  type ClientStatus,
   createClient,
   type LeadSubmitPayload,
   type ServerCapabilities,
@@ -25,16 +24,9 @@ import { renderMarkdown } from './render-markdown.ts'
 import { SentenceSplitter } from './sentences.ts'
 import { isOpen, languageName, pickLanguage } from './settings.ts'
 import { createSpeaker } from './speech.ts'
+import { greetingFor, type Strings, stringsFor, suggestionsFor } from './strings.ts'
 import type { ClientFactory, Position } from './types.ts'
 import { VideoAvatar, type VideoAvatarFactory } from './video-avatar.ts'
-
-const PRESENCE: Record<ClientStatus | 'idle', string> = {
-  idle: 'Connecting…',
-  connecting: 'Connecting…',
-  connected: 'Online',
-  offline: 'Reconnecting…',
-  closed: 'Offline',
-}
 
 /**
  * `<avatar-adam-panel>`: the chat dialog `<avatar-adam>` imports the first time it opens — the
@@ -65,7 +57,9 @@ export class AvatarAdamPanel extends LitElement {
   /** BCP 47 language for speech and `lang`. */
   @property() accessor locale = ''
   @property({ attribute: 'assistant-name' }) accessor assistantName = 'Adam'
+  /** The first message; the English default is shown in the panel's language. */
   @property() accessor greeting = ''
+  /** Offered before the first question; the English defaults are asked in the panel's language. */
   @property({ attribute: false }) accessor suggestions: string[] = []
   @property({ reflect: true }) accessor position: Position = 'bottom-right'
   /** Connects on first open; stays connected while closed so answers keep arriving. */
@@ -96,15 +90,19 @@ export class AvatarAdamPanel extends LitElement {
   @state() accessor _announcement = ''
   @state() accessor _micNotice = ''
 
-  #conversation = new Conversation(this, {
-    progress: (message, done) => this.#progress(message, done),
-    sent: (text) => this.#emit('avatar-adam-send', { text }),
-    answered: (done: ChatDone) => this.#emit('avatar-adam-answer', done),
-    status: (status) => this.#emit('avatar-adam-status', { status }),
-    error: (code, message) => this.#emit('avatar-adam-error', { code, message }),
-    settings: (settings: WidgetSettings) =>
-      this.dispatchEvent(new CustomEvent('avatar-adam-settings', { detail: settings })),
-  })
+  #conversation = new Conversation(
+    this,
+    {
+      progress: (message, done) => this.#progress(message, done),
+      sent: (text) => this.#emit('avatar-adam-send', { text }),
+      answered: (done: ChatDone) => this.#emit('avatar-adam-answer', done),
+      status: (status) => this.#emit('avatar-adam-status', { status }),
+      error: (code, message) => this.#emit('avatar-adam-error', { code, message }),
+      settings: (settings: WidgetSettings) =>
+        this.dispatchEvent(new CustomEvent('avatar-adam-settings', { detail: settings })),
+    },
+    () => this.#strings,
+  )
   /** One splitter per answer: two answers may stream at once. */
   #sentences = new Map<number, SentenceSplitter>()
   #speaker = createSpeaker({
@@ -128,10 +126,10 @@ export class AvatarAdamPanel extends LitElement {
     },
     error: (code) => {
       if (code === 'not-allowed' || code === 'service-not-allowed')
-        this._micNotice = 'Microphone access is blocked. You can type your question instead.'
+        this._micNotice = this.#strings.micBlocked
       // The server's transcription failed or refused the recording (too long, busy…).
       else if (code.startsWith('speech_') || code === 'rate_limited')
-        this._micNotice = "Sorry, I couldn't catch that. Please try again or type your question."
+        this._micNotice = this.#strings.micFailed
     },
   }
   #browserRecognizer = createRecognizer(this.#recognizerEvents)
@@ -190,6 +188,18 @@ export class AvatarAdamPanel extends LitElement {
     if (changed.has('_muted')) this.#avatar.muted = this._muted
     const client = conversation.client
     if (client && client !== this.#speechClient) void this.#offerSpeech(client)
+  }
+
+  /**
+   * The panel's words: in the page's `locale`, else the language the visitor chose, else the
+   * browser's (a Spanish browser reads Spanish buttons even where the dealership lists English
+   * only; answers follow the language each question is asked in).
+   */
+  get #strings(): Strings {
+    if (this.locale) return stringsFor(this.locale)
+    if (this._language && this.languages.includes(this._language)) return stringsFor(this._language)
+    const browser = globalThis.navigator?.languages?.[0] ?? globalThis.navigator?.language
+    return stringsFor(browser ?? this.#locale)
   }
 
   /**
@@ -264,7 +274,7 @@ export class AvatarAdamPanel extends LitElement {
     if (!view || !sentences) return
     this.#serverSpoken.delete(view.key)
     if (this._muted || !this.open) return
-    for (const sentence of sentences) this.#speaker.speak(sentence, this.#locale)
+    for (const sentence of sentences) this.#speaker.speak(sentence, view.language ?? this.#locale)
   }
 
   protected override updated(): void {
@@ -278,6 +288,9 @@ export class AvatarAdamPanel extends LitElement {
       ? undefined
       : (conversation.unavailable ?? (this.key ? undefined : 'not-set-up'))
     const asked = conversation.messages.some((m) => m.role === 'visitor')
+    const t = this.#strings
+    const greeting = this.greeting && greetingFor(t, this.greeting, this.assistantName)
+    const suggestions = suggestionsFor(t, this.suggestions)
     return html`<section
       part="panel"
       class="panel"
@@ -307,7 +320,7 @@ export class AvatarAdamPanel extends LitElement {
         <div class="heading">
           <h2 id="title" part="title">${this.assistantName}</h2>
           <p class="presence" part="status">
-            ${this.preview ? 'Preview' : blocked ? 'Offline' : PRESENCE[conversation.status]}
+            ${this.preview ? t.preview : blocked ? t.offline : t.presence[conversation.status]}
           </p>
         </div>
         ${this.languages.length > 1 && !this.locale ? this.#languageMenu() : nothing}
@@ -315,8 +328,8 @@ export class AvatarAdamPanel extends LitElement {
           class="icon"
           part="button new-conversation"
           type="button"
-          aria-label="New conversation"
-          title="New conversation"
+          aria-label=${t.newConversation}
+          title=${t.newConversation}
           @click=${this.#newConversation}
         >
           ${newIcon}
@@ -326,22 +339,23 @@ export class AvatarAdamPanel extends LitElement {
           class="icon"
           part="button close"
           type="button"
-          aria-label="Close chat"
-          title="Close chat"
+          aria-label=${t.closeChat}
+          title=${t.closeChat}
           @click=${this.#close}
         >
           ${closeIcon}
         </button>
       </header>
       <p class="notice" part="notice" role="status">${this.#notice(blocked)}</p>
-      <ol class="messages" part="messages" aria-label="Conversation" @scroll=${this.#onScroll}>
-        ${this.greeting ? this.#bubble('assistant', renderMarkdown(this.greeting)) : nothing}
+      <ol class="messages" part="messages" aria-label=${t.conversation} @scroll=${this.#onScroll}>
+        ${greeting ? this.#bubble('assistant', renderMarkdown(greeting)) : nothing}
         ${conversation.messages.map((m) => this.#message(m))}
         ${
           conversation.leadRequest
             ? html`<li class="lead" part="lead">
               <avatar-adam-lead-form
                 .request=${conversation.leadRequest}
+                .strings=${t.lead}
                 .submit=${(lead: LeadSubmitPayload) => conversation.submitLead(lead)}
               ></avatar-adam-lead-form>
             </li>`
@@ -349,14 +363,14 @@ export class AvatarAdamPanel extends LitElement {
         }
       </ol>
       ${
-        !asked && !blocked && this.suggestions.length > 0
+        !asked && !blocked && suggestions.length > 0
           ? html`<div
             class="suggestions"
             part="suggestions"
             role="group"
-            aria-label="Suggested questions"
+            aria-label=${t.suggestedQuestions}
           >
-            ${this.suggestions.map(
+            ${suggestions.map(
               (s) => html`<button
                 class="suggestion"
                 part="suggestion"
@@ -371,7 +385,7 @@ export class AvatarAdamPanel extends LitElement {
       }
       <div class="visually-hidden" aria-live="polite">${this._announcement}</div>
       <form part="form" @submit=${this.#onSubmit}>
-        <label class="visually-hidden" for="input">Message ${this.assistantName}</label>
+        <label class="visually-hidden" for="input">${t.messageTo(this.assistantName)}</label>
         <input
           id="input"
           part="input"
@@ -379,7 +393,7 @@ export class AvatarAdamPanel extends LitElement {
           autocomplete="off"
           enterkeyhint="send"
           maxlength="2000"
-          placeholder=${this._listening ? 'Listening…' : 'Ask a question…'}
+          placeholder=${this._listening ? t.listening : t.askPlaceholder}
           .value=${this._draft}
           ?disabled=${Boolean(blocked) || this.preview}
           @input=${this.#onInput}
@@ -389,8 +403,8 @@ export class AvatarAdamPanel extends LitElement {
           class="icon send"
           part="button send"
           type="submit"
-          aria-label="Send"
-          title="Send"
+          aria-label=${t.send}
+          title=${t.send}
           ?disabled=${Boolean(blocked) || this._draft.trim() === ''}
         >
           ${sendIcon}
@@ -405,11 +419,11 @@ export class AvatarAdamPanel extends LitElement {
       return html`<li class="message assistant" part="message message-assistant">
         <div class="bubble typing" part="typing">
           <span></span><span></span><span></span>
-          <span class="visually-hidden">${this.assistantName} is typing…</span>
+          <span class="visually-hidden">${this.assistantName} ${this.#strings.typing}</span>
         </div>
       </li>`
     }
-    return html`<li class="message assistant" part="message message-assistant">
+    return html`<li class="message assistant" part="message message-assistant" lang=${message.language ?? nothing}>
       ${
         message.text
           ? html`<div class="bubble" part="bubble">${renderMarkdown(message.text)}</div>`
@@ -423,10 +437,11 @@ export class AvatarAdamPanel extends LitElement {
             type="button"
             @click=${() => this.#conversation.retry(message)}
           >
-            Try again
+            ${this.#strings.tryAgain}
           </button>`
           : nothing
       }
+      ${this.#actions(message)}
       ${message.citations.length > 0 ? this.#citations(message) : nothing}
     </li>`
   }
@@ -437,10 +452,27 @@ export class AvatarAdamPanel extends LitElement {
     </li>`
   }
 
+  /** The hand-off button under the latest answer that offers it (until the form is open). */
+  #actions(message: ViewMessage) {
+    const handoff = message.actions?.find((a) => a.type === 'handoff')
+    const conversation = this.#conversation
+    if (!handoff || conversation.leadRequest) return nothing
+    const last = conversation.messages.filter((m) => m.role === 'assistant').at(-1)
+    if (last !== message) return nothing
+    return html`<button
+      class="action"
+      part="button handoff"
+      type="button"
+      @click=${() => conversation.handOff(message, handoff.label || this.#strings.handoff)}
+    >
+      ${handoff.label || this.#strings.handoff}
+    </button>`
+  }
+
   #citations(message: ViewMessage) {
     const count = message.citations.length
     return html`<details part="citations">
-      <summary>${count === 1 ? '1 source' : `${count} sources`}</summary>
+      <summary>${this.#strings.sources(count)}</summary>
       <ul>
         ${message.citations.map(
           (c) => html`<li><span class="source-title">${c.title}</span>${c.snippet}</li>`,
@@ -454,8 +486,8 @@ export class AvatarAdamPanel extends LitElement {
     return html`<select
       class="language"
       part="language"
-      aria-label="Language"
-      title="Language"
+      aria-label=${this.#strings.language}
+      title=${this.#strings.language}
       @change=${this.#onLanguage}
     >
       ${this.languages.map(
@@ -476,8 +508,8 @@ export class AvatarAdamPanel extends LitElement {
       class="icon"
       part="button mute"
       type="button"
-      aria-label="Mute voice"
-      title=${this._muted ? 'Unmute voice' : 'Mute voice'}
+      aria-label=${this.#strings.mute}
+      title=${this._muted ? this.#strings.unmute : this.#strings.mute}
       aria-pressed=${String(this._muted)}
       @click=${this.#toggleMute}
     >
@@ -490,8 +522,8 @@ export class AvatarAdamPanel extends LitElement {
       class="icon"
       part="button mic"
       type="button"
-      aria-label="Speak your question"
-      title="Speak your question"
+      aria-label=${this.#strings.speak}
+      title=${this.#strings.speak}
       aria-pressed=${String(this._listening)}
       ?disabled=${disabled}
       @click=${this.#toggleMic}
@@ -501,14 +533,13 @@ export class AvatarAdamPanel extends LitElement {
   }
 
   #notice(blocked: string | undefined): string {
-    if (blocked === 'not-set-up') return "This assistant isn't set up yet."
+    if (blocked === 'not-set-up') return this.#strings.notSetUp
     if (blocked) return blocked
     if (this._micNotice) return this._micNotice
     if (this.hours && !isOpen(this.hours)) return this.hours.closedMessage
     const status = this.#conversation.status
-    if (status === 'offline')
-      return 'Reconnecting… Your messages will be sent when the connection is back.'
-    if (this.#conversation.loadingHistory) return 'Loading your conversation…'
+    if (status === 'offline') return this.#strings.reconnecting
+    if (this.#conversation.loadingHistory) return this.#strings.loadingHistory
     return ''
   }
 
@@ -540,7 +571,8 @@ export class AvatarAdamPanel extends LitElement {
     }
     if (!this._muted && this.open) {
       for (const sentence of spoken) {
-        if (!this.#avatar.speak(sentence)) this.#speaker.speak(sentence, this.#locale)
+        if (!this.#avatar.speak(sentence))
+          this.#speaker.speak(sentence, message.language ?? this.#locale)
       }
     }
   }

@@ -1,17 +1,11 @@
 import type { WidgetSettings } from '@avataradam/sdk'
 import { ATTRIBUTES } from './attributes.ts'
 import type { AvatarAdamPanel } from './avatar-adam-panel.ts'
+import { DEFAULT_SUGGESTIONS, defaultGreeting, launcherLabel } from './launcher-strings.ts'
 import { launcherStyles } from './launcher-styles.ts'
 import { loadPanel, scriptOrigin } from './loader.ts'
 import type { ClientFactory, PanelConfig, Position, Theme } from './types.ts'
 import type { VideoAvatarFactory } from './video-avatar.ts'
-
-export const DEFAULT_SUGGESTIONS = [
-  'What are your opening hours?',
-  'Do you offer financing?',
-  'How do I book a service appointment?',
-  'What is my trade-in worth?',
-]
 
 /** The panel's parts, re-exported so `avatar-adam::part(…)` reaches into it. */
 const PANEL_PARTS = [
@@ -30,6 +24,7 @@ const PANEL_PARTS = [
   'typing',
   'suggestions',
   'suggestion',
+  'handoff',
   'form',
   'input',
   'button',
@@ -93,6 +88,8 @@ function adoptStyles(root: ShadowRoot, text: string): void {
  * arrive from the server once connected. What the page sets explicitly wins over them: the
  * `assistant-name`, `greeting`, `suggestions` and `locale` attributes (and the `suggestions`
  * property), and `--avatar-adam-accent` / `--avatar-adam-on-accent` in the page's CSS.
+ * The panel speaks the page's `locale`, else the visitor's language (among the dealership's, when
+ * it lists them): its words, and the default greeting and suggestions, in English or Spanish.
  * `.settings`, when set, is used instead of the server's; with `preview` it is the only source
  * and nothing connects (the portal's live preview).
  *
@@ -120,8 +117,11 @@ function adoptStyles(root: ShadowRoot, text: string): void {
  * @csspart citations - The collapsible sources of an answer.
  * @csspart typing - The typing indicator.
  * @csspart suggestions - The suggested questions; each is a `suggestion`.
+ * @csspart handoff - The button under an answer that offers to put the visitor in touch with the
+ *   team (also a `button`); it opens the contact form.
  * @csspart form - The input row; `input`, `send` and `mic` are inside it.
- * @csspart button - Every icon button; also `mute`, `close`, `new-conversation`.
+ * @csspart button - Every icon button, and the `handoff` button; also `mute`, `close`,
+ *   `new-conversation`.
  *
  * @cssprop --avatar-adam-accent - Launcher, visitor bubbles, send button and links.
  * @cssprop --avatar-adam-on-accent - Text and icons on the accent colour.
@@ -225,7 +225,10 @@ export class AvatarAdam extends Base {
     this.toggleAttribute('open', value)
   }
 
-  /** BCP 47 language for speech and the panel's `lang`. Default: `navigator.language`. */
+  /**
+   * BCP 47 language of the panel's words, its speech and `lang`, and of the launcher's label.
+   * Default: `navigator.language` (the panel then follows the dealership's languages, if set).
+   */
   get locale(): string {
     return this.getAttribute('locale') || globalThis.navigator?.language || 'en-US'
   }
@@ -281,12 +284,15 @@ export class AvatarAdam extends Base {
     this.setAttribute('assistant-name', value)
   }
 
-  /** The first message of every conversation: the attribute, else the dealership's setting. */
+  /**
+   * The first message of every conversation: the attribute, else the dealership's setting, else
+   * the default, which the panel says in its language (this returns it in English).
+   */
   get greeting(): string {
     return (
       this.getAttribute('greeting') ||
       this.#effective?.greeting ||
-      `Hi, I'm ${this.assistantName}! Ask me about our cars, financing, service or opening hours.`
+      defaultGreeting(this.assistantName)
     )
   }
   set greeting(value: string) {
@@ -295,7 +301,8 @@ export class AvatarAdam extends Base {
 
   /**
    * Questions offered before the first message. The attribute takes a JSON array or a list
-   * separated by `|`; an empty list shows none.
+   * separated by `|`; an empty list shows none. The defaults (`DEFAULT_SUGGESTIONS`, in English)
+   * are asked in the panel's language.
    */
   get suggestions(): string[] {
     if (this.#suggestions) return this.#suggestions
@@ -317,7 +324,7 @@ export class AvatarAdam extends Base {
   }
 
   attributeChangedCallback(name: string, old: string | null, value: string | null): void {
-    if (name === 'assistant-name') this.#label()
+    if (name === 'assistant-name' || name === 'locale') this.#label()
     if (name === 'open' && (old === null) !== (value === null)) this.#openChanged(value !== null)
     if (name === 'preview') {
       this.#settingsChanged()
@@ -446,7 +453,7 @@ export class AvatarAdam extends Base {
   }
 
   #label(): void {
-    const label = `Chat with ${this.assistantName}`
+    const label = launcherLabel(this.locale, this.assistantName)
     this.#button.setAttribute('aria-label', label)
     this.#button.title = label
   }

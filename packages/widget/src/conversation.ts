@@ -1,6 +1,7 @@
 import type {
   AnswerStream,
   AvatarSession,
+  ChatAction,
   ChatDelta,
   ChatDone,
   ChatMessage,
@@ -14,8 +15,9 @@ import type {
   WidgetSettings,
 } from '@avataradam/sdk'
 import type { ReactiveController, ReactiveControllerHost } from 'lit'
-import { canRetry, codeOf, errorText, isUnavailable, UNAVAILABLE_TEXT } from './error-text.ts'
+import { canRetry, codeOf, errorText, isUnavailable } from './error-text.ts'
 import { pageContext } from './page-context.ts'
+import { STRINGS, type Strings } from './strings.ts'
 import type { ClientFactory } from './types.ts'
 
 /** A message as the panel shows it. */
@@ -32,6 +34,10 @@ export interface ViewMessage {
   error?: string
   /** How to send a failed message again without storing it twice. */
   retry?: { text: string; clientMessageId: string }
+  /** Buttons under an answer (the hand-off to the team). */
+  actions?: ChatAction[]
+  /** The answer's language, for its `lang` and its voice. */
+  language?: string
 }
 
 export interface ConversationEvents {
@@ -62,6 +68,8 @@ export class Conversation implements ReactiveController {
 
   #host: ReactiveControllerHost
   #events: ConversationEvents
+  /** The words of the panel's language, for the errors it shows. */
+  #strings: () => Strings
   #client: VisitorClient | undefined
   #unsubscribe: (() => void)[] = []
   #nextKey = 0
@@ -72,9 +80,14 @@ export class Conversation implements ReactiveController {
   /** This tab's answers still coming; their deltas are never another tab's. */
   #asking = new Set<AnswerStream>()
 
-  constructor(host: ReactiveControllerHost, events: ConversationEvents) {
+  constructor(
+    host: ReactiveControllerHost,
+    events: ConversationEvents,
+    strings: () => Strings = () => STRINGS.en!,
+  ) {
     this.#host = host
     this.#events = events
+    this.#strings = strings
     host.addController(this)
   }
 
@@ -98,7 +111,7 @@ export class Conversation implements ReactiveController {
     try {
       client = factory(options)
     } catch (error) {
-      this.unavailable = errorText(codeOf(error))
+      this.unavailable = errorText(codeOf(error), this.#strings())
       this.#host.requestUpdate()
       return
     }
@@ -112,7 +125,7 @@ export class Conversation implements ReactiveController {
         this.#host.requestUpdate()
       }),
       client.on('error', (error) => {
-        if (isUnavailable(error.code)) this.unavailable = UNAVAILABLE_TEXT
+        if (isUnavailable(error.code)) this.unavailable = this.#strings().errors.unavailable
         this.#events.error(error.code, error.message)
         this.#host.requestUpdate()
       }),
@@ -201,6 +214,17 @@ export class Conversation implements ReactiveController {
     this.ask(retry.text, retry.clientMessageId)
   }
 
+  /**
+   * The visitor asked to be put in touch (the hand-off button under an answer): the contact form,
+   * as if the assistant had offered it.
+   */
+  handOff(message: ViewMessage, reason: string): void {
+    const conversationId = this.#client?.conversationId
+    if (!conversationId || !message.id) return
+    this.leadRequest = { conversationId, answerId: message.id, reason }
+    this.#host.requestUpdate()
+  }
+
   /** Forgets the conversation on screen; the next message starts a new one on the server. */
   reset(): void {
     this.#client?.newConversation()
@@ -222,7 +246,8 @@ export class Conversation implements ReactiveController {
       () => {},
     )
     try {
-      for await (const _delta of answer) {
+      for await (const delta of answer) {
+        reply.language ??= delta.language
         // `answer.text`, not a sum of deltas: after a crash the answer restarts from scratch.
         reply.text = answer.text
         // A new id when the answer was asked again after a crash: its deltas are this reply's,
@@ -234,7 +259,13 @@ export class Conversation implements ReactiveController {
         this.#host.requestUpdate()
       }
       const done = await answer
-      Object.assign(reply, { id: done.messageId, text: done.text, citations: done.citations })
+      Object.assign(reply, {
+        id: done.messageId,
+        text: done.text,
+        citations: done.citations,
+        actions: done.actions,
+        language: done.language,
+      })
       this.#adopt(reply)
       reply.state = 'done'
       if (current()) {
@@ -244,7 +275,7 @@ export class Conversation implements ReactiveController {
     } catch (error) {
       const code = codeOf(error)
       reply.state = 'failed'
-      reply.error = isUnavailable(code) ? UNAVAILABLE_TEXT : errorText(code)
+      reply.error = errorText(code, this.#strings())
       if (canRetry(code)) reply.retry = { text, clientMessageId: answer.clientMessageId }
       if (current()) this.#events.error(code, reply.error)
     } finally {
@@ -275,6 +306,8 @@ export class Conversation implements ReactiveController {
     const view = this.#message(message.role, message.text, 'done')
     view.id = message.id
     view.citations = message.citations
+    if (message.actions) view.actions = message.actions
+    if (message.language) view.language = message.language
     return view
   }
 
@@ -327,7 +360,8 @@ export class Conversation implements ReactiveController {
     }
     // Repeats (after a reconnect) are dropped; after a gap, `chat:done` brings the whole text.
     if (view.state === 'streaming' && delta.index === (this.#otherNext.get(delta.messageId) ?? 0)) {
-      view.text += delta.text
+      // `restart`: the server's model failed midway and another answers from the start.
+      view.text = delta.restart ? delta.text : view.text + delta.text
       this.#otherNext.set(delta.messageId, delta.index + 1)
     }
     this.#host.requestUpdate()
@@ -337,7 +371,13 @@ export class Conversation implements ReactiveController {
     if (!this.#belongs(done.conversationId) || this.#known(done.messageId)) return
     const view = this.#others.get(done.messageId)
     if (view) {
-      Object.assign(view, { text: done.text, citations: done.citations, state: 'done' })
+      Object.assign(view, {
+        text: done.text,
+        citations: done.citations,
+        actions: done.actions,
+        language: done.language,
+        state: 'done',
+      })
     } else if (!this.messages.some((m) => m.id === done.messageId)) {
       const stored = this.#message('assistant', done.text, 'done')
       Object.assign(stored, { id: done.messageId, citations: done.citations })

@@ -1,6 +1,7 @@
 import { isAccessRefusal } from '@avataradam/sdk/protocol'
+import { STRINGS, type Strings } from './strings.ts'
 
-export const UNAVAILABLE_TEXT = "This assistant isn't available on this site."
+export const UNAVAILABLE_TEXT = STRINGS.en!.errors.unavailable
 
 /** Whether an error code means the assistant cannot work on this page. */
 export const isUnavailable = isAccessRefusal
@@ -11,22 +12,23 @@ export function canRetry(code: string): boolean {
 }
 
 /** What a visitor reads when something fails: short, calm, and saying what to do. */
-export function errorText(code: string): string {
-  if (isAccessRefusal(code)) return UNAVAILABLE_TEXT
+export function errorText(code: string, strings: Strings = STRINGS.en!): string {
+  const e = strings.errors
+  if (isAccessRefusal(code)) return e.unavailable
   switch (code) {
     case 'message_too_long':
-      return 'That message is too long. Please shorten it and send it again.'
+      return e.tooLong
     case 'rate_limited':
-      return "You're sending messages quickly. Please wait a moment and try again."
+      return e.rateLimited
     case 'timeout':
     case 'network_error':
     case 'closed':
-      return "I couldn't reach the assistant. Check your connection and try again."
+      return e.network
     case 'server_shutting_down':
     case 'not_ready':
-      return 'The assistant is restarting. Please try again in a moment.'
+      return e.restarting
     default:
-      return 'Sorry, something went wrong with that answer. Please try again.'
+      return e.other
   }
 }
 

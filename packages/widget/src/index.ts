@@ -13,5 +13,6 @@
  * ```
  * @module
  */
-export { AvatarAdam, DEFAULT_SUGGESTIONS } from './avatar-adam.ts'
+export { AvatarAdam } from './avatar-adam.ts'
+export { DEFAULT_SUGGESTIONS } from './launcher-strings.ts'
 export type { ClientFactory, Position, Theme } from './types.ts'

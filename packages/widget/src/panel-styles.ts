@@ -308,6 +308,21 @@ export const panelStyles = css`
   .suggestion:hover {
     background: var(--_surface-alt, #eef1f5);
   }
+  /* The hand-off: a suggestion, filled. Its focus ring is every button's, offset from the fill. */
+  .action {
+    margin-top: 6px;
+    padding: 6px 14px;
+    border: 1px solid var(--_accent, #1a56db);
+    border-radius: 16px;
+    background: var(--_accent, #1a56db);
+    color: var(--_on-accent, #fff);
+    font-size: 14px;
+    font-weight: 600;
+    text-align: start;
+  }
+  .action:hover {
+    box-shadow: 0 2px 6px rgb(0 0 0 / 0.25);
+  }
 
   form {
     display: flex;

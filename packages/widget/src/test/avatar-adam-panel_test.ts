@@ -105,6 +105,69 @@ describe('<avatar-adam> chat panel', () => {
     await until(panel, () => live() === 'We close at six', 'the rest when done, without markup')
   })
 
+  it('shows only the new attempt when an answer starts over', async () => {
+    const { panel, client, root } = await openWidget()
+    await ask(root, 'Hours on Saturday?')
+    await until(panel, () => client.asked.length === 1, 'asked')
+    const answer = client.asked[0]!.answer
+    ack(answer)
+    delta(answer, 'Half of a first ', 0)
+    delta(answer, 'attempt', 1)
+    await until(
+      panel,
+      () => text(root, '.assistant:last-child .bubble').endsWith('attempt'),
+      'first',
+    )
+    answer._delta({
+      conversationId: 'c1',
+      messageId: 'a1',
+      text: 'Saturday: ',
+      index: 2,
+      restart: true,
+    })
+    delta(answer, '9 to 6.', 3)
+    await until(
+      panel,
+      () => text(root, '.assistant:last-child .bubble') === 'Saturday: 9 to 6.',
+      'only the second attempt',
+    )
+    expect(root.querySelectorAll('.assistant .bubble:not(.typing)').length).to.equal(2)
+  })
+
+  it('puts a hand-off button under an answer that offers one; it opens the contact form', async () => {
+    const { panel, client, root } = await openWidget((c) => {
+      c.conversationId = 'c1'
+    })
+    await ask(root, 'Do you sell boats?')
+    await until(panel, () => client.asked.length === 1, 'asked')
+    const answer = client.asked[0]!.answer
+    ack(answer)
+    answer._done({
+      conversationId: 'c1',
+      messageId: 'a1',
+      replyTo: 'q1',
+      text: "I don't have information about that.",
+      citations: [],
+      actions: [{ type: 'handoff', label: 'Connect me with the team' }],
+    })
+    await until(panel, () => root.querySelector('[part~="handoff"]'), 'the hand-off button')
+    const button = root.querySelector<HTMLButtonElement>('[part~="handoff"]')!
+    expect(button.textContent!.trim()).to.equal('Connect me with the team')
+    expect(button.type).to.equal('button')
+    button.click()
+    await until(panel, () => root.querySelector('avatar-adam-lead-form'), 'the contact form')
+    const form = root.querySelector('avatar-adam-lead-form')!
+    expect(form.request).to.deep.equal({
+      conversationId: 'c1',
+      answerId: 'a1',
+      reason: 'Connect me with the team',
+    })
+    await form.updateComplete
+    expect(text(form.shadowRoot!, '#lead-reason')).to.equal('Connect me with the team')
+    // The form replaces the button: one way to get in touch at a time.
+    expect(root.querySelector('[part~="handoff"]')).to.equal(null)
+  })
+
   it('offers suggested questions until the visitor asks one', async () => {
     const { panel, client, root, element } = await openWidget()
     const buttons = [...root.querySelectorAll<HTMLButtonElement>('[part~="suggestion"]')]

@@ -1,17 +1,19 @@
-import { createExtractiveAnswerer } from '../../../../server/src/providers/llm/extractive-answerer.ts'
+import { createBuiltinAnswerer } from '../../../../server/src/answers/builtin-answerer.ts'
 import type { AnswerModel } from '../../../../server/src/providers/llm/index.ts'
 import { eventually } from '../../../../server/test/support/chat.ts'
 import { startTestServer, type TestServer } from '../../../../server/test/support/server.ts'
 
 /**
- * The embedded answerer, word by word with a pause between words, so a test can watch an answer
- * grow in the page and act while it is still coming. The words and citations are the real ones.
+ * The built-in answerer, word by word with a pause between words, so a test can watch an answer
+ * grow in the page and act while it is still coming. The words, citations and actions are the
+ * real ones: the server hands it the turn's understanding and evidence as it hands them to the
+ * built-in answerer it composes itself.
  */
 export function pacedAnswerer(delayMs: number): AnswerModel {
-  const inner = createExtractiveAnswerer()
+  const inner = createBuiltinAnswerer()
   return {
     provider: 'test',
-    modelId: 'paced-extractive',
+    modelId: 'paced-builtin',
     async *doStream(request) {
       for await (const part of inner.doStream(request)) {
         if (part.type !== 'text') {

@@ -25,11 +25,18 @@ export async function watchPage(page: Page): Promise<{ problems: string[] }> {
   return { problems }
 }
 
-/** The launcher button (in the element's shadow root; Playwright's locators pierce it). */
-export const launcher = (page: Page) => page.getByRole('button', { name: /^Chat with / })
+/**
+ * The launcher button (in the element's shadow root; Playwright's locators pierce it), in English
+ * or Spanish.
+ */
+export const launcher = (page: Page) =>
+  page.getByRole('button', { name: /^(Chat with|Chatear con) / })
 
 export const messageInput = (page: Page) =>
-  page.locator('avatar-adam').getByRole('textbox', { name: /message|question/i })
+  page.locator('avatar-adam').getByRole('textbox', { name: /message|question|mensaje/i })
+
+/** The button under an answer that offers to put the visitor in touch with the team. */
+export const handoffButton = (page: Page) => page.locator('avatar-adam [part~="handoff"]')
 
 /** The conversation as the visitor sees it, after the greeting (which the widget adds itself). */
 export function transcript(page: Page): Promise<TranscriptLine[]> {
