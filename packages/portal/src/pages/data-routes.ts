@@ -1,8 +1,8 @@
 import type { PortalRoute } from '../api.ts'
 
 /**
- * The portal's data pages: knowledge, widget settings, conversations and analytics. Each page is
- * its own chunk, loaded the first time a member opens it.
+ * The portal's data pages: knowledge, dealership facts, widget settings, conversations and
+ * analytics. Each page is its own chunk, loaded the first time a member opens it.
  */
 export const dataRoutes: PortalRoute[] = [
   {
@@ -11,6 +11,13 @@ export const dataRoutes: PortalRoute[] = [
     tag: 'aa-knowledge-page',
     permission: 'knowledge:read',
     load: () => import('./knowledge-page.ts'),
+  },
+  {
+    path: '/facts',
+    title: 'Dealership facts',
+    tag: 'aa-facts-page',
+    permission: 'knowledge:read',
+    load: () => import('./facts-page.ts'),
   },
   {
     path: '/widget',

@@ -1,8 +1,11 @@
 import type {
   Account,
+  DocumentKind,
   DocumentList,
+  InventoryFeedSummary,
   KnowledgeDocument,
   SearchResult,
+  VehicleField,
 } from '@avataradam/sdk/protocol'
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
@@ -21,6 +24,49 @@ const STATUS_LABEL: Record<KnowledgeDocument['status'], string> = {
   ready: 'Ready',
   failed: 'Failed',
 }
+
+const KIND_LABEL: Record<DocumentKind, string> = {
+  text: 'Text',
+  markdown: 'Markdown',
+  html: 'HTML',
+  pdf: 'PDF',
+  docx: 'Word',
+  csv: 'CSV',
+  xlsx: 'Excel',
+}
+
+/** The vehicle fields a feed's columns are read into, as a dealer calls them. */
+const FIELD_LABEL: Record<VehicleField, string> = {
+  stockNumber: 'stock number',
+  vin: 'VIN',
+  year: 'year',
+  make: 'make',
+  model: 'model',
+  trim: 'trim',
+  bodyStyle: 'body style',
+  condition: 'new or used',
+  certified: 'certified',
+  mileage: 'mileage',
+  price: 'price',
+  msrp: 'MSRP',
+  exteriorColor: 'exterior colour',
+  interiorColor: 'interior colour',
+  drivetrain: 'drivetrain',
+  fuel: 'fuel',
+  transmission: 'transmission',
+  engine: 'engine',
+  mpgCity: 'city MPG',
+  mpgHighway: 'highway MPG',
+  mpg: 'combined MPG',
+  features: 'features',
+  status: 'status',
+  url: 'web page',
+  photoUrl: 'photo',
+  description: 'description',
+  doors: 'doors',
+}
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`
 
 const busy = (d: KnowledgeDocument) => d.status === 'queued' || d.status === 'processing'
 
@@ -68,6 +114,24 @@ export class KnowledgePage extends LitElement {
         display: flex;
         gap: 0.5rem;
         flex-wrap: wrap;
+      }
+      .inventory {
+        margin: 0.25rem 0 0;
+      }
+      details {
+        margin-top: 0.25rem;
+      }
+      summary {
+        cursor: pointer;
+        color: var(--_accent);
+      }
+      summary:focus-visible {
+        outline: 3px solid var(--_accent);
+        outline-offset: 2px;
+      }
+      .columns {
+        margin: 0.25rem 0 0;
+        padding-left: 1.1rem;
       }
       .hits li {
         padding: 0.6rem 0;
@@ -299,7 +363,7 @@ export class KnowledgePage extends LitElement {
             @change=${this.#onPicked}
           />
           <p class="muted hint">
-            Text, Markdown, HTML, PDF, Word (.docx) or a CSV inventory feed.
+            Text, Markdown, HTML, PDF, Word (.docx), or an inventory feed as CSV or Excel (.xlsx).
           </p>
         </div>
         ${this._uploads.length ? this.#renderUploads() : nothing}
@@ -343,7 +407,9 @@ export class KnowledgePage extends LitElement {
     } else {
       label = u.duplicate
         ? 'Already in the knowledge base'
-        : `Ready: ${doc.chunkCount} ${doc.chunkCount === 1 ? 'passage' : 'passages'}`
+        : doc.inventory
+          ? `Ready: ${plural(doc.inventory.vehicles, 'vehicle')}`
+          : `Ready: ${plural(doc.chunkCount, 'passage')}`
     }
     return html`
       <li>
@@ -414,8 +480,9 @@ export class KnowledgePage extends LitElement {
           <strong class="name">${name}</strong>
           ${d.filename && d.filename !== name ? html`<br /><span class="muted name">${d.filename}</span>` : nothing}
           <br /><span class="muted">${formatBytes(d.sizeBytes)}</span>
+          ${d.inventory ? this.#renderInventory(name, d.inventory) : nothing}
         </td>
-        <td data-label="Kind">${d.kind}</td>
+        <td data-label="Kind">${KIND_LABEL[d.kind] ?? d.kind}</td>
         <td data-label="Status">
           <span class="badge ${badge}">${STATUS_LABEL[d.status]}</span>
           ${
@@ -457,6 +524,35 @@ export class KnowledgePage extends LitElement {
             : nothing
         }
       </tr>
+    `
+  }
+
+  /** What the assistant understood of an inventory feed: its vehicles and how each column was read. */
+  #renderInventory(name: string, inventory: InventoryFeedSummary) {
+    const used = inventory.columns.filter((c) => c.field !== null)
+    const unused = inventory.columns.filter((c) => c.field === null)
+    return html`
+      <p class="inventory">
+        ${plural(inventory.vehicles, 'vehicle')} ·
+        ${used.length} of ${plural(inventory.columns.length, 'column')} read${
+          unused.length
+            ? html` · <span>not used: ${unused.map((c) => c.name).join(', ')}</span>`
+            : nothing
+        }
+      </p>
+      <details>
+        <summary>
+          How the columns were read<span class="visually-hidden"> in ${name}</span>
+        </summary>
+        <ul class="columns" aria-label=${`Columns of ${name}`}>
+          ${inventory.columns.map(
+            (c) =>
+              html`<li>
+                ${c.name}: ${c.field ? FIELD_LABEL[c.field] : html`<span class="muted">not used</span>`}
+              </li>`,
+          )}
+        </ul>
+      </details>
     `
   }
 

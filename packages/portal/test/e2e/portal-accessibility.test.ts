@@ -225,6 +225,16 @@ it('lets a dealership sign up and do its first hour of work with the keyboard al
   })
   await page.getByText(/Ready: \d+ passages?/).waitFor({ timeout: 60_000 })
 
+  // The hours it read, and the form that corrects them, which takes the focus.
+  await navigateByKeyboard(page, 'Dealership facts')
+  await tabTo(page, 'Correct these facts')
+  await keys.press('Enter')
+  await focusLandsOn(page, 'input', 'Address')
+  await tabTo(page, 'Service Saturday')
+  await tabTo(page, 'Cancel')
+  await keys.press('Enter')
+  await focusLandsOn(page, 'button', 'Correct these facts')
+
   // A publishable key for the example site, read in the dialog that shows it once.
   await navigateByKeyboard(page, 'Keys')
   await tabTo(page, 'Name')
@@ -279,7 +289,8 @@ it('lets a dealership sign up and do its first hour of work with the keyboard al
   await keys.press('Enter')
   await page
     .getByRole('list', { name: 'Messages' })
-    .getByText(/7am to 6pm/)
+    // Answered from the dealership facts ("7 AM – 6 PM") or the passage ("7am to 6pm").
+    .getByText(/7 ?am (?:to|–) 6 ?pm/i)
     .first()
     .waitFor()
   await focusLandsOn(page, 'h2', /Transcript|Conversation/i)
@@ -298,6 +309,7 @@ it('has no serious or critical axe-core violations on any page, wide and light, 
 
   const signedIn: [string, string][] = [
     ['/knowledge', 'Knowledge'],
+    ['/facts', 'Dealership facts'],
     ['/widget', 'Widget settings'],
     [`/conversations?id=${conversationId}`, 'Conversations'],
     ['/analytics', 'Analytics'],
@@ -329,9 +341,16 @@ it('has no serious or critical axe-core violations on any page, wide and light, 
         if (path.startsWith('/conversations')) {
           await tab.getByRole('list', { name: 'Messages' }).waitFor()
         }
+        const where = `${viewport.width}px ${viewport === PHONE ? 'dark' : 'light'} ${path}`
         const problems = await axeProblems(tab)
-        if (problems.length)
-          found[`${viewport.width}px ${viewport === PHONE ? 'dark' : 'light'} ${path}`] = problems
+        if (problems.length) found[where] = problems
+        if (path === '/facts') {
+          // The correction form too, with its tables of inputs.
+          await tab.getByRole('button', { name: 'Correct these facts' }).click()
+          await tab.getByRole('form', { name: 'Correct the facts' }).waitFor()
+          const editing = await axeProblems(tab)
+          if (editing.length) found[`${where} (correcting)`] = editing
+        }
       }
     }
   }
@@ -347,6 +366,7 @@ it('fits a phone: no sideways scrolling, a menu drawer that Escape closes, big t
   const sideways: Record<string, string> = {}
   for (const path of [
     '/knowledge',
+    '/facts',
     '/widget',
     `/conversations?id=${member.conversationId}`,
     '/analytics',
@@ -362,6 +382,12 @@ it('fits a phone: no sideways scrolling, a menu drawer that Escape closes, big t
     const wide = await overflow(page)
     if (wide) sideways[path] = wide
   }
+  // The facts' correction form: its tables become cards rather than scrolling sideways.
+  await page.goto(`${server.url}/portal/facts`)
+  await page.getByRole('button', { name: 'Correct these facts' }).click()
+  await page.getByRole('form', { name: 'Correct the facts' }).waitFor()
+  const correcting = await overflow(page)
+  if (correcting) sideways['/facts (correcting)'] = correcting
   expect(sideways).toEqual({})
 
   // The navigation hides behind the menu button; it opens, and Escape closes it.
@@ -397,6 +423,7 @@ it('shows a new dealership empty states, and a failed request as an error with a
 
   const empty: [string, string, RegExp][] = [
     ['/knowledge', 'Knowledge', /No documents yet/],
+    ['/facts', 'Dealership facts', /read from the documents you upload/],
     ['/conversations', 'Conversations', /No conversations yet/],
     ['/analytics', 'Analytics', /No activity in this period/],
     ['/keys', 'Keys', /No keys yet/],

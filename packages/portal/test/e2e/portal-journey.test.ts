@@ -4,6 +4,10 @@
  * become ready → change the greeting → open the example site with that key and see the new
  * greeting and an answer from the document → find that conversation in the portal.
  *
+ * A second dealership checks what the assistant read from its documents: the hours, phones and
+ * staff of a contact page on "Dealership facts" (corrected, reloaded, reset), and how the
+ * columns of its inventory feed were read on "Knowledge".
+ *
  * Every portal page is photographed on the way, into `artifacts/portal-screenshots/` (CI keeps
  * that folder; the README names it).
  */
@@ -30,6 +34,28 @@ const DOCUMENT = `# Loaner cars at Prairie Motors
 
 Every service customer at Prairie Motors gets a free loaner car: a blue Subaru Outback with
 a full tank. Loaners are kept for up to five days. Book one when you schedule your service.
+`
+
+const CONTACT_PAGE = `# Visit Wheatland Motors
+
+Wheatland Motors, 1200 Prairie Road, Wichita, KS 67202. Call us at (316) 555-0142.
+
+## Hours
+
+Sales: Monday–Friday 9 AM – 8 PM, Saturday 9 AM – 6 PM
+Service: Monday–Friday 7 AM – 6 PM, Saturday 8 AM – 2 PM
+
+## Our team
+
+- Dana Reyes, Sales Manager, ext. 214
+
+We are closed on Thanksgiving Day and Christmas Day.
+`
+// "Internal Notes" names no vehicle field: the knowledge page says it was not used.
+const INVENTORY_FEED = `Stock #,Year,Make,Model,Trim,Price,Mileage,Ext. Color,Internal Notes
+P1001,2022,Subaru,Outback,Premium,27995,18250,Blue,Trade-in from Smith
+P1002,2021,Toyota,RAV4,XLE,29450,22100,Silver,Needs detail
+P1003,2023,Ford,F-150,XLT,41900,9800,Black,Lot B
 `
 
 let browser: Browser
@@ -61,6 +87,17 @@ async function photograph(page: Page, name: string, options: { fullPage?: boolea
 async function open(page: Page, name: string) {
   await page.getByRole('navigation').getByRole('link', { name, exact: true }).first().click()
   await page.getByRole('heading', { level: 1, name }).waitFor()
+}
+
+/** A new dealership and its owner, signed in on the knowledge page. */
+async function signUp(page: Page, dealership: string, name: string) {
+  await page.goto(`${server.url}/portal/sign-up`)
+  await page.getByLabel('Dealership name').fill(dealership)
+  await page.getByLabel('Your name').fill(name)
+  await page.getByLabel('Email').fill(`${crypto.randomUUID()}@dealer.example`)
+  await page.getByLabel('Password', { exact: true }).fill('a long enough password')
+  await page.getByRole('button', { name: 'Create account' }).click()
+  await page.getByRole('heading', { level: 1, name: 'Knowledge' }).waitFor()
 }
 
 it('takes a new dealership from sign-up to an answered visitor, seen in the portal', async () => {
@@ -197,3 +234,109 @@ it('takes a new dealership from sign-up to an answered visitor, seen in the port
   expect(problems).toEqual([])
   await context.close()
 }, 240_000)
+
+it('shows the facts read from a document, keeps a correction across a reload, and resets it', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
+  const portal = await context.newPage()
+  const { problems } = await watchPage(portal)
+  await signUp(portal, 'Wheatland Motors', 'Wes Wheatland')
+
+  // Before any document, the page says where the facts come from.
+  await open(portal, 'Dealership facts')
+  await portal.getByText(/read from the documents you upload on the Knowledge page/).waitFor()
+
+  // A contact page and an inventory feed with a column the server cannot place.
+  await open(portal, 'Knowledge')
+  await portal.getByLabel('Documents to upload').setInputFiles([
+    { name: 'contact.md', mimeType: 'text/markdown', buffer: Buffer.from(CONTACT_PAGE) },
+    { name: 'inventory.csv', mimeType: 'text/csv', buffer: Buffer.from(INVENTORY_FEED) },
+  ])
+  const documents = portal.getByRole('table').filter({ hasText: 'inventory' })
+  await documents.getByText('3 vehicles · 8 of 9 columns read').waitFor({ timeout: 60_000 })
+  await documents.getByText('not used: Internal Notes').waitFor()
+  await expect.poll(() => documents.getByText('Ready', { exact: true }).count()).toBe(2)
+  expect(await documents.getByRole('cell', { name: 'CSV', exact: true }).count()).toBe(1)
+  await documents.getByText(/How the columns were read/).click()
+  const columns = documents.getByRole('list', { name: /Columns of/ })
+  await columns.getByText('Ext. Color: exterior colour').waitFor()
+  await columns.getByText(/Internal Notes: not used/).waitFor()
+  await photograph(portal, 'knowledge-inventory-columns')
+
+  // What the assistant read: per department hours, the phone, the address, staff and holidays.
+  await open(portal, 'Dealership facts')
+  const saturday = () =>
+    portal.getByRole('table', { name: 'Sales hours' }).getByRole('row', { name: /^Saturday/ })
+  await saturday().waitFor()
+  expect(await saturday().textContent()).toMatch(/9 AM – 6 PM/)
+  expect(
+    await portal
+      .getByRole('table', { name: 'Sales hours' })
+      .getByRole('row', { name: /^Monday/ })
+      .textContent(),
+  ).toMatch(/9 AM – 8 PM/)
+  await portal.getByText('From your documents', { exact: true }).waitFor()
+  await portal.getByText('1200 Prairie Road, Wichita, KS 67202').first().waitFor()
+  await portal.getByText('(316) 555-0142').first().waitFor()
+  await portal.getByRole('cell', { name: 'Dana Reyes' }).waitFor()
+  await portal.getByRole('cell', { name: 'Christmas Day' }).waitFor()
+  await portal
+    .getByText(/Read from Visit Wheatland Motors/)
+    .first()
+    .waitFor()
+  // Kansas: the time zone comes from the address until one is chosen.
+  await portal.getByText(/answered in America\/Chicago time \(chosen automatically\)/).waitFor()
+  await photograph(portal, 'facts')
+
+  // A correction the server refuses shows beside its field, and nothing is saved.
+  await portal.getByRole('button', { name: 'Correct these facts' }).click()
+  await portal.getByLabel('Sales Saturday opens', { exact: true }).fill('19:00')
+  await portal.getByRole('button', { name: 'Save corrections' }).click()
+  await portal.getByText('open must be before close', { exact: true }).waitFor()
+  await expect
+    .poll(() =>
+      portal.getByLabel('Sales Saturday closes', { exact: true }).getAttribute('aria-invalid'),
+    )
+    .toBe('true')
+  await portal.getByText('Not saved: correct the field marked below.').waitFor()
+
+  // Saturday closes at 5 instead: saved, and still there after a reload.
+  await portal.getByLabel('Sales Saturday opens', { exact: true }).fill('09:00')
+  await portal.getByLabel('Sales Saturday closes', { exact: true }).fill('17:00')
+  // A staff row and a holiday the document left out.
+  await portal.getByRole('button', { name: 'Add a staff member' }).click()
+  await portal.getByLabel('Staff member 2: name').fill('Sam Ortiz')
+  await portal.getByLabel('Staff member 2: title').fill('Service Advisor')
+  await portal.getByLabel('Staff member 2: extension').fill('305')
+  await portal.getByRole('button', { name: 'Add a holiday' }).click()
+  expect(await portal.getByLabel('Holiday 3: name').inputValue()).toBe('New Year’s Day')
+  await photograph(portal, 'facts-correcting', { fullPage: false })
+  await portal.getByRole('button', { name: 'Save corrections' }).click()
+  await portal.getByText('Saved. The assistant answers with these facts now.').waitFor()
+  expect(await saturday().textContent()).toMatch(/9:00 AM – 5:00 PM\s*9 AM – 6 PM/)
+  await portal.reload()
+  await portal.getByRole('heading', { level: 1, name: 'Dealership facts' }).waitFor()
+  await saturday().waitFor()
+  expect(await saturday().textContent()).toMatch(/9:00 AM – 5:00 PM/)
+  await portal.getByText('Corrected by your team', { exact: true }).waitFor()
+  await portal.getByRole('cell', { name: 'Sam Ortiz' }).waitFor()
+  await portal.getByRole('cell', { name: 'New Year’s Day' }).waitFor()
+
+  // Reset: back to what the document says.
+  await portal.getByRole('button', { name: 'Reset to what the documents say' }).click()
+  await portal.getByRole('button', { name: 'Drop my corrections' }).click()
+  await portal.getByText(/^Reset\. The assistant answers with what your documents say/).waitFor()
+  await portal.getByText('From your documents', { exact: true }).waitFor()
+  expect(await saturday().textContent()).toMatch(/9 AM – 6 PM/)
+  expect(await portal.getByRole('cell', { name: 'Sam Ortiz' }).count()).toBe(0)
+
+  // A time zone chosen by hand replaces the automatic one.
+  await portal.getByRole('combobox', { name: 'Time zone' }).selectOption('America/Denver')
+  await portal.getByRole('button', { name: 'Save time zone' }).click()
+  await portal.getByText(/answered in America\/Denver time\./).waitFor()
+  await portal.reload()
+  await portal.getByText(/answered in America\/Denver time\./).waitFor()
+
+  // The refused save is the only console error.
+  expect(problems.filter((p) => !/status of 400/.test(p))).toEqual([])
+  await context.close()
+}, 120_000)

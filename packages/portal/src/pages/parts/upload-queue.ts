@@ -17,7 +17,18 @@ export interface UploadItem {
 }
 
 // The kinds the server reads (see the server's detect-kind): anything else is refused up front.
-const EXTENSIONS = new Set(['txt', 'text', 'md', 'markdown', 'html', 'htm', 'csv', 'pdf', 'docx'])
+const EXTENSIONS = new Set([
+  'txt',
+  'text',
+  'md',
+  'markdown',
+  'html',
+  'htm',
+  'csv',
+  'pdf',
+  'docx',
+  'xlsx',
+])
 const CONTENT_TYPES = new Set([
   'text/plain',
   'text/markdown',
@@ -29,6 +40,7 @@ const CONTENT_TYPES = new Set([
   'text/comma-separated-values',
   'application/pdf',
   'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 ])
 
 /** What the file input accepts, for the picker's filter. */
@@ -74,7 +86,7 @@ export class UploadQueue {
       }
       if (!looksSupported(file)) {
         item.state = 'failed'
-        item.error = 'Not a supported type: use text, Markdown, HTML, PDF, DOCX or CSV.'
+        item.error = 'Not a supported type: use text, Markdown, HTML, PDF, DOCX, CSV or XLSX.'
       } else {
         this.#files.set(item.key, file)
       }
