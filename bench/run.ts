@@ -12,8 +12,10 @@ import { resolvePostgres } from './lib/postgres.ts'
 import { renderSection, type SectionResult } from './lib/report.ts'
 import { createServerPool } from './lib/servers.ts'
 import { sourceSnapshot } from './lib/source-snapshot.ts'
+import { benchAnswers } from './sections/answers.ts'
 import { benchEmbeddings } from './sections/embeddings.ts'
 import { benchFaq } from './sections/faq.ts'
+import { benchInventory } from './sections/inventory.ts'
 import { benchLlm } from './sections/llm.ts'
 import { benchMemory } from './sections/memory.ts'
 import { benchPortal } from './sections/portal.ts'
@@ -32,6 +34,8 @@ const SECTIONS: Record<string, (ctx: BenchContext) => Promise<SectionResult>> = 
   llm: benchLlm,
   faq: benchFaq,
   portal: benchPortal,
+  answers: benchAnswers,
+  inventory: benchInventory,
 }
 
 const { values } = parseArgs({

@@ -15,6 +15,7 @@ import { loadConfig } from '../packages/server/src/config/index.ts'
 import { startServer } from '../packages/server/src/server.ts'
 import { insertTenant } from '../packages/server/src/tenants/tenants-repo.ts'
 import { serveChild } from './lib/child.ts'
+import { type TimeInventoryArgs, timeInventory } from './lib/inventory.ts'
 import { startProfiler } from './lib/profile.ts'
 import { BENCH_ORIGIN, type DatabaseChoice, type ServerKind } from './lib/servers.ts'
 import { sleep } from './lib/stats.ts'
@@ -130,38 +131,48 @@ async function startAvatarAdam(database: DatabaseChoice, allEnv: Record<string, 
       },
     }
   }
-  const tenant = await insertTenant(server.db, 'Bench Motors')
-  const publishable = await server.keys.create(tenant.id, {
-    type: 'publishable',
-    allowedOrigins: [BENCH_ORIGIN],
-  })
-  const secret = await server.keys.create(tenant.id, { type: 'secret' })
+  const addTenant = async (name: string) => {
+    const tenant = await insertTenant(server.db, name)
+    const publishable = await server.keys.create(tenant.id, {
+      type: 'publishable',
+      allowedOrigins: [BENCH_ORIGIN],
+    })
+    const secret = await server.keys.create(tenant.id, { type: 'secret' })
+    return { tenantId: tenant.id, publishableKey: publishable.key, secretKey: secret.key }
+  }
+  const seeded = await addTenant('Bench Motors')
   const files = (await readdir(DEMO_DOCUMENTS)).sort()
   for (const file of files) {
     const form = new FormData()
     form.set('file', new File([await readFile(new URL(file, DEMO_DOCUMENTS))], file))
     const res = await fetch(`${server.url}/v1/documents`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${secret.key}` },
+      headers: { authorization: `Bearer ${seeded.secretKey}` },
       body: form,
     })
     if (res.status !== 202) throw new Error(`seeding ${file}: ${res.status} ${await res.text()}`)
   }
-  const ready = await waitUntilReady(server.url, secret.key, files.length)
+  const ready = await waitUntilReady(server.url, seeded.secretKey, files.length)
   return {
-    info: {
-      url: server.url,
-      tenantId: tenant.id,
-      publishableKey: publishable.key,
-      secretKey: secret.key,
-      documents: ready,
-    },
+    info: { url: server.url, ...seeded, documents: ready },
     handlers: {
       ...commonHandlers(() => server.io.engine.clientsCount),
       quiet: () => quiet(() => server.ingestion.drained()),
+      // More dealerships beside the demo one, for sections that seed data of their own.
+      addTenant: ({ name }: { name: string }) => addTenant(name),
+      removeTenant: async ({ tenantId }: { tenantId: string }) => {
+        await server.db.query('delete from tenants where id = $1', [tenantId])
+      },
+      // The inventory query engine timed where the server runs it, on the server's own database.
+      timeInventory: (args: TimeInventoryArgs) => timeInventory(server.db, args),
+      analyzeVehicles: async () => {
+        await server.db.query('analyze vehicles')
+      },
       stop: async () => {
         // The bench database is the bench's own, but a tidy one keeps runs comparable.
-        await server.db.query('delete from tenants where id = $1', [tenant.id]).catch(() => {})
+        await server.db
+          .query('delete from tenants where id = $1', [seeded.tenantId])
+          .catch(() => {})
         await server.close()
         if (dataDir) await rm(path.dirname(dataDir), { recursive: true, force: true })
       },

@@ -4,6 +4,7 @@ import path from 'node:path'
 import { type Db, migrate } from '../../packages/server/src/db/index.ts'
 import { openPglite } from '../../packages/server/src/db/pglite.ts'
 import { openPostgres } from '../../packages/server/src/db/postgres.ts'
+import { emptyFacts } from '../../packages/server/src/facts/empty.ts'
 import { newId } from '../../packages/server/src/ids.ts'
 import {
   completeDocument,
@@ -74,7 +75,14 @@ export async function storeChunks(
         .slice(start, start + CHUNKS_PER_DOCUMENT)
         .map((c) => ({ ...c, id: newId() }))
       const claimed = { ...doc, attempt: 1 }
-      if (!(await completeDocument(tx, db.capabilities, claimed, batch, 'Bench inventory'))) {
+      const content = {
+        chunks: batch,
+        title: 'Bench inventory',
+        inventory: null,
+        facts: emptyFacts(),
+        words: [],
+      }
+      if (!(await completeDocument(tx, db.capabilities, claimed, content))) {
         throw new Error('completeDocument refused the bench document')
       }
     })
