@@ -107,6 +107,12 @@ describe('vehicleAnswer', () => {
       vehicleAnswer(about({ asks: ['available'] }), evidence({ pageVehicle: pending }), ENGLISH)
         ?.lead,
     ).toEqual(['The 2021 Toyota RAV4 XLE has a sale pending (Deposit Taken).'])
+    // The feed's word said once, not twice.
+    const plain = vehicle({ status: 'pending', statusText: 'Sale Pending' })
+    expect(
+      vehicleAnswer(about({ asks: ['available'] }), evidence({ pageVehicle: plain }), ENGLISH)
+        ?.lead,
+    ).toEqual(['The 2021 Toyota RAV4 XLE has a sale pending.'])
   })
 
   it('says once what the listing does not say', () => {

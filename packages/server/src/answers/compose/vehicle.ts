@@ -149,8 +149,14 @@ function availability(vehicle: InventoryVehicle, language: Language): string {
       return reply(language, 'vehicleAvailable', { vehicle: name })
     case 'sold':
       return reply(language, 'vehicleSold', { vehicle: name })
-    case 'pending':
-      return reply(language, 'vehiclePending', { vehicle: name, status })
+    case 'pending': {
+      const text = reply(language, 'vehiclePending', { vehicle: name, status })
+      // "has a sale pending (Sale Pending)" says it twice.
+      const said = language.pack.inventoryWords.labels.pending
+      return said && status.toLowerCase() === said.toLowerCase()
+        ? text.replace(` (${status})`, '')
+        : text
+    }
     default:
       return reply(language, 'vehicleStatus', { vehicle: name, status })
   }

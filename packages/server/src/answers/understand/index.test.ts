@@ -226,6 +226,16 @@ describe('understand: the inventory', () => {
     })
     expect(u.pointsAtPage).toBe(true)
     expect(u.vehicle).toMatchObject({ kind: 'about', target: 'page', asks: ['drivetrain'] })
+    // Its availability is the listing's to answer: no word is left for passages ("available"
+    // would find the shuttle that is "available Monday to Friday").
+    const still = understand({
+      text: 'is it still available?',
+      history: [],
+      page: { url: 'https://example.com/used/rav4', vehicle: { stockNumber: 'A24101' } },
+      knowledge,
+    })
+    expect(still.vehicle).toMatchObject({ kind: 'about', target: 'page', asks: ['available'] })
+    expect(still.rest).toEqual([])
   })
 })
 

@@ -245,6 +245,8 @@ export function readVehicleRequest(
           DRIVETRAINS.includes(c as Drivetrain) ||
           c === 'vehicle',
       )
+      for (const match of findAll(words, language, (l) => l.intents.available))
+        local.mark(match.start, match.length)
       local.commit(used)
       return {
         kind: 'about',
@@ -310,6 +312,9 @@ export function readVehicleRequest(
           DRIVETRAINS.includes(c as Drivetrain) ||
           c === 'vehicle',
       )
+      // "Is it still available?" is the listing's to answer, not the passages'.
+      for (const match of findAll(words, language, (l) => l.intents.available))
+        local.mark(match.start, match.length)
       local.commit(used)
       const cheaper =
         similar && (concepts.has('price') || amounts.cheaper || sort?.value === 'price_asc')
