@@ -1,5 +1,6 @@
 import type { StaffMember } from '@avataradam/sdk/protocol'
 import { SCHEDULE_WORDS } from '../../facts/extract/schedule-words.ts'
+import { conceptKey } from '../../language/analyze.ts'
 import { fold } from '../../language/fold.ts'
 import type { Weekday } from '../../language/pack.ts'
 import type { Message } from './message.ts'
@@ -117,20 +118,42 @@ export function readFactRequests(
     (whoCue.length > 0 && (titled || department)) ||
     (titled && (concepts.has('extension') || concepts.has('email') || concepts.has('phone')))
   ) {
-    const want = concepts.has('extension')
-      ? 'extension'
-      : concepts.has('email')
-        ? 'email'
-        : concepts.has('phone')
-          ? 'phone'
-          : 'who'
-    requests.push({
-      kind: 'staff',
-      name: named?.name ?? null,
-      role: roleWords(message, named?.span),
-      department,
-      want,
-    })
+    const wantIn = (from: number, to: number): 'extension' | 'email' | 'phone' | null => {
+      const within = (key: string) =>
+        analysis.terms.some((t) => t.key === conceptKey(key) && t.start >= from && t.start < to)
+      return within('extension')
+        ? 'extension'
+        : within('email')
+          ? 'email'
+          : within('phone')
+            ? 'phone'
+            : null
+    }
+    const want = wantIn(0, words.length) ?? 'who'
+    // "Brenda's extension and Marcus's cell": each person with what is asked of them.
+    const others = staffNamedAll(words, staff).filter((n) => n.name !== named?.name)
+    if (named && others.length > 0) {
+      const all = [named, ...others].sort((a, b) => a.span.start - b.span.start)
+      all.forEach((person, i) => {
+        const end = all[i + 1]?.span.start ?? words.length
+        requests.push({
+          kind: 'staff',
+          name: person.name,
+          role: [],
+          department: null,
+          want: wantIn(person.span.start, end) ?? want,
+        })
+        used.mark(person.span.start, person.span.length)
+      })
+    } else {
+      requests.push({
+        kind: 'staff',
+        name: named?.name ?? null,
+        role: roleWords(message, named?.span),
+        department,
+        want,
+      })
+    }
     if (named) used.mark(named.span.start, named.span.length)
     for (const match of whoCue) used.markMatch(match)
     for (const concept of ['manager', 'staff', 'extension', 'email', 'phone', ...SPOKEN_LANGUAGES])
@@ -226,6 +249,14 @@ function whenOf(words: readonly string[]): 'now' | 'today' | 'tomorrow' | null {
   if (words.includes('today')) return 'today'
   if (words.includes('tomorrow')) return 'tomorrow'
   return null
+}
+
+/** Every staff member the message names, each once. */
+function staffNamedAll(
+  words: readonly string[],
+  staff: readonly StaffMember[],
+): { name: string; span: { start: number; length: number } }[] {
+  return staff.flatMap((member) => staffNamed(words, [member]) ?? [])
 }
 
 /** A staff member the message names by first name, last name or both. */

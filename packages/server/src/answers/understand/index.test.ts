@@ -107,6 +107,13 @@ describe('understand: facts', () => {
     expect(read("what is priya's extension").facts).toEqual([
       { kind: 'staff', name: 'Priya Raman', role: [], department: null, want: 'extension' },
     ])
+    // Two people, each with what is asked of them; "cell number" is a phone, nothing more.
+    const both = read("whats marcus's extension and priya's cell number")
+    expect(both.facts).toEqual([
+      { kind: 'staff', name: 'Marcus Bell', role: [], department: null, want: 'extension' },
+      { kind: 'staff', name: 'Priya Raman', role: [], department: null, want: 'phone' },
+    ])
+    expect(both.rest).toEqual([])
   })
 
   it('does not read a mid-sentence "when I" as asking for hours', () => {
