@@ -221,10 +221,18 @@ function compose(full: AnswerRequest, u: Understanding, evidence: Evidence): Ans
   }
   const lead = parts.flatMap((p) => p.lead)
   if (note && !lead.includes(note)) lead.unshift(note)
-  const details = parts.flatMap((p, i) =>
-    p.details.length > 0 && i > 0 && parts[i - 1]!.details.length > 0
-      ? ['', ...p.details]
-      : p.details,
+  // Two parts quoting the same line (both about the oil change special) say it once.
+  const seen = new Set(lead)
+  const fresh = parts.map((p) =>
+    p.details.filter((line) => {
+      const key = line.replace(/^- /, '')
+      if (line !== '' && (seen.has(key) || seen.has(line))) return false
+      seen.add(key)
+      return true
+    }),
+  )
+  const details = fresh.flatMap((lines, i) =>
+    lines.length > 0 && i > 0 && fresh[i - 1]!.length > 0 ? ['', ...lines] : lines,
   )
   const handoff = parts.some((p) => p.handoff)
   let text = lead.join(' ')

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import type { Term } from '../../language/analyze.ts'
 import { isEverydayWord } from '../../language/everyday.ts'
 import { createSpeller } from '../../language/spelling.ts'
 import { type HistoryTurn, type ReaderKnowledge, understand } from './index.ts'
@@ -114,6 +115,17 @@ describe('understand: facts', () => {
       { kind: 'staff', name: 'Priya Raman', role: [], department: null, want: 'phone' },
     ])
     expect(both.rest).toEqual([])
+  })
+
+  it('splits a question of two parts, the second borrowing what its "that" points at', () => {
+    const u = read('how much is the synthetic oil change and when does that coupon expire')
+    expect(u.clauses.map((c) => c.answerType)).toEqual(['money', 'when'])
+    const [first, second] = u.clauses
+    const own = (terms: Term[]) => terms.filter((t) => t.start >= 0).map((t) => t.key)
+    const lent = (terms: Term[]) => terms.filter((t) => t.start < 0).map((t) => t.key)
+    expect(lent(first!.terms)).toEqual([])
+    expect(own(second!.terms)).not.toContain('#oil_change')
+    expect(lent(second!.terms)).toEqual(own(first!.terms))
   })
 
   it('does not read a mid-sentence "when I" as asking for hours', () => {

@@ -164,6 +164,9 @@ const DAY_KEYS = new Set(
   [...Object.values(DAY_CONCEPTS), 'weekend', 'weekdays'].map((day) => conceptKey(day)),
 )
 
+// Words of a part that point at what the part before named.
+const POINTING_BACK = /^(?:that|it|this|those|these|them|ese|esa|eso|esos|esas|lo|la)$/
+
 // Where a question of several parts splits: "and", "y", "also", or a "?" or ";" between words.
 const JOINERS = /^(?:and|also|y|e|ademas|tambien)$/
 
@@ -203,7 +206,12 @@ function clausesOf(
       clauses.at(-1)!.terms.push(...part)
       continue
     }
-    clauses.push({ terms: part, answerType: type })
+    // "…and when does that coupon expire": the part before says which coupon; its words come
+    // along, as lent ones (they rank lines; the part's own words must be there).
+    const before = clauses.at(-1)
+    const points = words.slice(from, to).some((w) => POINTING_BACK.test(w))
+    const lent = before && points ? before.terms.map((t, i) => ({ ...t, start: -1000 - i })) : []
+    clauses.push({ terms: [...part, ...lent], answerType: type })
   }
   return clauses.length > 0
     ? clauses
