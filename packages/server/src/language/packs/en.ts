@@ -330,7 +330,7 @@ export default {
     email: ['email', 'emails', 'e-mail', 'mail', 'email address', 'e mail', 'emailing', 'emailed',
       'send an email', 'shoot you an email'],
     address: ['address', 'location', 'located', 'directions', 'where are you', 'find you',
-      'get there', 'map', 'where is the dealership', 'where is your dealership', 'where is the store',
+      'map', 'where is the dealership', 'where is your dealership', 'where is the store',
       'where is the lot', 'where is the showroom', 'where you at', 'where are you guys',
       'where is the dealer', 'where is it located', 'how do i get to', 'where is it',
       'where is that', 'where are they', 'directions to', 'how do i get there', 'how to get there',
