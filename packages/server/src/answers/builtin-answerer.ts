@@ -177,6 +177,10 @@ function compose(full: AnswerRequest, u: Understanding, evidence: Evidence): Ans
     const passages = passageAnswer(restTerms, request.passages, language, {
       ...options,
       answerType: u.answerType,
+      // Beside an answer about a vehicle, a line that shares a word or two with the question
+      // ("extra quarts" for "is the flatbed extra?") is about something else: it must say most
+      // of what was asked.
+      ...(vehiclePart && u.vehicle?.kind === 'about' ? { minCoverage: 0.7 } : {}),
     })
     if (passages) parts.push(passages)
     else if (

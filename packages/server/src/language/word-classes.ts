@@ -1,5 +1,13 @@
 import nlp from 'compromise'
 
+// The words compromise knows by heart: common English ("couple", "later"), never a typo.
+const ENGLISH_LEXICON = (nlp.model() as { one: { lexicon: Record<string, unknown> } }).one.lexicon
+
+/** Whether a lowercase word is a common English word (so no speller should "correct" it). */
+export function isCommonEnglishWord(word: string): boolean {
+  return Object.hasOwn(ENGLISH_LEXICON, word)
+}
+
 /** What part of speech a word plays in its sentence, as far as it matters to answering. */
 export type WordClass = 'noun' | 'verb' | 'modifier'
 

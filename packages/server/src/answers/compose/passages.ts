@@ -167,6 +167,8 @@ export interface PassageOptions {
   today?: string | undefined
   /** What the conversation's last answer said: a follow-up is not answered with it again. */
   said?: string | undefined
+  /** The share of the question's weight a line must cover (MIN_COVERAGE unless said). */
+  minCoverage?: number | undefined
   /** The dealership's name, whose words ("Auto", "Sales") say nothing of what a line is about. */
   dealershipName?: string | undefined
 }
@@ -538,7 +540,14 @@ export function passageAnswer(
   language: Language,
   options: PassageOptions = {},
 ): Composed | null {
-  const { answerType = null, trace, people = [], mentionedAnywhere, said } = options
+  const {
+    answerType = null,
+    trace,
+    people = [],
+    mentionedAnywhere,
+    said,
+    minCoverage = MIN_COVERAGE,
+  } = options
   const holds = (text: string, type: AnswerType) =>
     type === 'person' && people.length > 0 ? names(text, people) : answers(text, type)
   const meaningful = questionTerms.filter((t) => t.key.length > 1)
@@ -604,7 +613,7 @@ export function passageAnswer(
   const candidates = all
     .filter(
       (s) =>
-        (ownTotal > 0 ? ownScore(s) >= ownTotal * MIN_COVERAGE : s.score >= total * MIN_COVERAGE) &&
+        (ownTotal > 0 ? ownScore(s) >= ownTotal * minCoverage : s.score >= total * minCoverage) &&
         s.covered[anchor]! >= anchorWeight * MIN_ANCHOR &&
         !heads.some(([modifier]) => s.covered[modifier]! > 0) &&
         !(said && s.unit.unit.text.length > 20 && said.includes(s.unit.unit.text)),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { Term } from '../../language/analyze.ts'
+import { conceptKey, type Term } from '../../language/analyze.ts'
 import { isEverydayWord } from '../../language/everyday.ts'
 import { createSpeller } from '../../language/spelling.ts'
 import { type HistoryTurn, type ReaderKnowledge, understand } from './index.ts'
@@ -385,6 +385,19 @@ describe('understand: the visitor and the conversation', () => {
     const u = read('how long is the warrenty', [], { speller })
     expect(u.analysis.concepts.has('warranty')).toBe(true)
     expect(u.answerType).toBe('duration')
+    // A common word is no typo of a dealership's word: "a couple days" is not a coupe.
+    const couple = read('can i return it a couple days later', [], {
+      speller: createSpeller(['coupe', 'coupes']),
+    })
+    expect(couple.analysis.concepts.has('coupe')).toBe(false)
+  })
+
+  it('reads a condition ("if I buy…") with the part it conditions, not as a question', () => {
+    const u = read('if i buy a used truck and change my mind can i get my money back')
+    expect(u.clauses).toHaveLength(1)
+    expect(u.clauses[0]!.terms.map((t) => t.key)).toEqual(
+      expect.arrayContaining([conceptKey('truck'), conceptKey('return')]),
+    )
   })
 
   it('offers the lead form when the visitor asks to be contacted', () => {

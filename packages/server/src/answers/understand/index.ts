@@ -164,6 +164,9 @@ const DAY_KEYS = new Set(
   [...Object.values(DAY_CONCEPTS), 'weekend', 'weekdays'].map((day) => conceptKey(day)),
 )
 
+// A part that starts with one of these states a case rather than asking.
+const CONDITION = /^(?:if|si)$/
+
 // Words of a part that point at what the part before named.
 const POINTING_BACK = /^(?:that|it|this|those|these|them|ese|esa|eso|esos|esas|lo|la)$/
 
@@ -189,9 +192,17 @@ function clausesOf(
   })
   const bounds = [0, ...cuts, words.length]
   const clauses: Understanding['clauses'] = []
+  // "If I buy a used truck and change my mind…": a condition is no question of its own; it
+  // goes with the part it conditions.
+  let condition: Term[] = []
   for (let b = 0; b < bounds.length - 1; b++) {
     const [from, to] = [bounds[b]!, bounds[b + 1]!]
-    const part = terms.filter((t) => t.start >= from && t.start < to)
+    const part = [...condition, ...terms.filter((t) => t.start >= from && t.start < to)]
+    condition = []
+    if (CONDITION.test(words[from] ?? '') && b < bounds.length - 2) {
+      condition = part
+      continue
+    }
     const type = questionTypes.find((q) => q.start >= from && q.start < to)?.value ?? null
     if (part.length === 0) {
       // A part with no words of its own ("and how much?") lends its kind to the one before.

@@ -5,7 +5,7 @@ import { ENGLISH, LANGUAGE_CODES, type Language, languageOf } from '../../langua
 import { type NumberMention, readNumbers } from '../../language/numbers.ts'
 import type { Speller } from '../../language/spelling.ts'
 import { tokensOf } from '../../language/tokenize.ts'
-import { wordClasses } from '../../language/word-classes.ts'
+import { isCommonEnglishWord, wordClasses } from '../../language/word-classes.ts'
 
 /** A visitor's message made ready to read: language, spelling and chat shorthand settled. */
 export interface Message {
@@ -90,6 +90,8 @@ function expand(word: string, language: Language): string {
 function isKnown(word: string, language: Language): boolean {
   if (word.length < 4 || /\d/.test(word)) return true
   if (language.vocabulary.has(word) || language.stopwords.has(word)) return true
+  // "a couple days" is not a coupe.
+  if (isCommonEnglishWord(word)) return true
   for (const code of LANGUAGE_CODES) {
     const other = languageOf(code)
     if (other.vocabulary.has(word)) return true
