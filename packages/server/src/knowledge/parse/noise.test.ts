@@ -27,6 +27,7 @@ describe('removeNoise', () => {
       'Learn more »',
       'Schedule online',
       'Ver detalles',
+      'Shop Trucks',
       'Más información',
     ])
       expect(isCallToAction(label), label).toBe(true)

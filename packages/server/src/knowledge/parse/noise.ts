@@ -15,7 +15,7 @@ const COOKIE_NOTICE =
 // A button's or link's label copied with the page ("View Details", "Learn more"): alone on its
 // line it says nothing, and in a passage it would be quoted as if it did.
 const CALL_TO_ACTION =
-  /^\s*(?:(?:view|see|show) (?:details|more|all|inventory|vehicle|offer|specials?)|(?:learn|read) more|click here|more info(?:rmation)?|(?:apply|buy|shop|order|schedule|book) (?:now|online|today)|get (?:started|directions|a quote|pre-?approved)|(?:ver|mostrar) (?:detalles|m[aá]s|todo|oferta)|m[aá]s informaci[oó]n|haga clic aqu[ií]|solicite ahora)\s*[›»>→.!]*\s*$/i
+  /^\s*(?:(?:view|see|show) (?:details|more|all|inventory|vehicle|offer|specials?)|(?:learn|read) more|click here|more info(?:rmation)?|(?:apply|buy|shop|order|schedule|book) (?:now|online|today)|(?:shop|browse|search) (?:our |all |the )?(?:new |used )?(?:inventory|vehicles|cars|trucks|suvs|specials|deals)|get (?:started|directions|a quote|pre-?approved)|(?:ver|mostrar) (?:detalles|m[aá]s|todo|oferta)|m[aá]s informaci[oó]n|haga clic aqu[ií]|solicite ahora)\s*[›»>→.!]*\s*$/i
 
 /** Whether a line is only a button's or a link's label. */
 export function isCallToAction(line: string): boolean {
