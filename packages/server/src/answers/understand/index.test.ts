@@ -392,6 +392,11 @@ describe('understand: the visitor and the conversation', () => {
     expect(couple.analysis.concepts.has('coupe')).toBe(false)
   })
 
+  it('reads "a shuttle or a loaner" as two things asked', () => {
+    const u = read('do you have a shuttle or a loaner car while my truck is in the shop')
+    expect(u.clauses).toHaveLength(2)
+  })
+
   it('reads a condition ("if I buy…") with the part it conditions, not as a question', () => {
     const u = read('if i buy a used truck and change my mind can i get my money back')
     expect(u.clauses).toHaveLength(1)

@@ -171,7 +171,7 @@ const CONDITION = /^(?:if|si)$/
 const POINTING_BACK = /^(?:that|it|this|those|these|them|ese|esa|eso|esos|esas|lo|la)$/
 
 // Where a question of several parts splits: "and", "y", "also", or a "?" or ";" between words.
-const JOINERS = /^(?:and|also|y|e|ademas|tambien)$/
+const JOINERS = /^(?:and|also|or|y|e|o|ademas|tambien)$/
 
 /**
  * The parts of a question: split where a joining word (or a question mark) stands between
