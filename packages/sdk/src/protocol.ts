@@ -886,6 +886,12 @@ export interface InventoryVehicle {
   statusText: string | null
   url: string | null
   photoUrl: string | null
+  /**
+   * The feed's free-text remarks about this vehicle (its Comments, Notes or Description
+   * columns), such as "Sold as-is." or "ETA first week of January." Present on the vehicles an
+   * answer is about; omitted from search results.
+   */
+  notes?: string | null
 }
 
 /**

@@ -78,10 +78,16 @@ function leadCapture() {
 async function answer(
   question: string,
   at: Evidence,
-  options: { history?: HistoryTurn[]; tools?: AnswerTool[]; passages?: Passage[] } = {},
+  options: {
+    history?: HistoryTurn[]
+    tools?: AnswerTool[]
+    passages?: Passage[]
+    page?: { url: string; vehicle: { stockNumber: string } }
+  } = {},
 ) {
   const history = options.history ?? []
-  const understanding = understand({ text: question, history, page: null, knowledge })
+  const page = options.page ?? null
+  const understanding = understand({ text: question, history, page, knowledge })
   const parts: AnswerPart[] = []
   for await (const part of createBuiltinAnswerer().doStream({
     question,
@@ -91,6 +97,7 @@ async function answer(
     passages: options.passages ?? [],
     dealershipName: 'Westfield Motors',
     tools: options.tools,
+    page: page ?? undefined,
   })) {
     parts.push(part)
   }
@@ -274,5 +281,83 @@ describe('the built-in answerer', () => {
         // Reading the stream runs the answerer.
       }
     }).rejects.toThrow(/understanding and evidence/)
+  })
+})
+
+describe("the built-in answerer: the feed's remarks on a vehicle", () => {
+  const truck: InventoryVehicle = {
+    id: 'v-f550',
+    documentId: 'feed',
+    stockNumber: 'F26107',
+    vin: null,
+    year: 2026,
+    make: 'Ford',
+    model: 'F-550',
+    trim: 'XL Chassis',
+    bodyStyle: 'truck',
+    condition: 'new',
+    mileage: 31,
+    price: 76200,
+    msrp: 78900,
+    exteriorColor: 'Oxford White',
+    colorFamily: 'white',
+    interiorColor: null,
+    drivetrain: '4wd',
+    fuel: 'gas',
+    transmission: null,
+    engine: null,
+    mpgCity: null,
+    mpgHighway: null,
+    features: [],
+    featureKeys: [],
+    status: 'available',
+    statusText: 'In Stock',
+    url: null,
+    photoUrl: null,
+    notes: "Price includes the 11' flatbed upfit, installed. Sold as-is.",
+  }
+  const page = { url: 'https://westfield.example/v/F26107', vehicle: { stockNumber: 'F26107' } }
+  const passages = [
+    {
+      chunkId: 'menu',
+      documentId: 'doc-menu',
+      title: 'Service menu',
+      heading: null,
+      text: 'Full synthetic oil change: $94.95. Extra quarts $9.50 each.',
+      similarity: 0.5,
+      textMatch: true,
+    },
+  ]
+
+  it('answers what the remarks say, cited to the feed, never an unrelated line', async () => {
+    const at = evidence(OPEN, { pageVehicle: truck })
+    const included = await answer('does that price include the flatbed', at, {
+      page,
+      passages,
+    })
+    expect(included.text).toContain('$76,200')
+    expect(included.text).toContain("Price includes the 11' flatbed upfit, installed.")
+    expect(included.text).not.toContain('quarts')
+    const warranty = await answer('does this one come with a warranty', at, { page, passages })
+    expect(warranty.text).toContain('Sold as-is.')
+    expect(warranty.sources).toMatchObject({ chunkIds: [] })
+  })
+
+  it('says when a vehicle on its way arrives, as the remarks say it', async () => {
+    const coming = {
+      ...truck,
+      status: 'in transit' as const,
+      statusText: 'In Transit',
+      notes: 'ETA first week of January.',
+    }
+    const { text } = await answer(
+      'is it still available',
+      evidence(OPEN, { pageVehicle: coming }),
+      {
+        page,
+      },
+    )
+    expect(text).toContain('In Transit')
+    expect(text).toContain('ETA first week of January.')
   })
 })

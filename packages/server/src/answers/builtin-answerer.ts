@@ -1,14 +1,14 @@
-import type { ChatAction, Citation } from '@avataradam/sdk/protocol'
+import type { ChatAction, Citation, InventoryVehicle } from '@avataradam/sdk/protocol'
 import { clock } from '../facts/extract/hours.ts'
 import type { Term } from '../language/analyze.ts'
 import { fold } from '../language/fold.ts'
 import type { Language } from '../language/language.ts'
-import type { AnswerModel, AnswerPart, AnswerRequest } from '../providers/llm/index.ts'
+import type { AnswerModel, AnswerPart, AnswerRequest, Passage } from '../providers/llm/index.ts'
 import { localDate, localTime } from './compose/clock.ts'
 import type { Composed } from './compose/composed.ts'
 import { contactAnswer } from './compose/contacts.ts'
 import { departmentFor, hoursAnswer, isOpen, nextOpening, onDay } from './compose/hours.ts'
-import { inventoryAnswer } from './compose/inventory.ts'
+import { inventoryAnswer, vehicleName } from './compose/inventory.ts'
 import { mentioned, passageAnswer } from './compose/passages.ts'
 import { reply } from './compose/replies.ts'
 import { statusNote, vehicleAnswer } from './compose/vehicle.ts'
@@ -154,6 +154,26 @@ function compose(full: AnswerRequest, u: Understanding, evidence: Evidence): Ans
     length: 1,
   }))
   const restTerms = [...u.rest, ...borrowed]
+  // "Does that price include the flatbed?", "does this one have a warranty?": the feed's own
+  // remarks on the vehicle asked about ("Sold as-is.") come before any document.
+  const subject =
+    u.vehicle?.kind === 'about'
+      ? u.vehicle.target === 'page'
+        ? evidence.pageVehicle
+        : evidence.vehicles[0]
+      : u.pointsAtPage
+        ? evidence.pageVehicle
+        : null
+  const notesAnswer = (terms: Term[]): Composed | null => {
+    if (!subject?.notes) return null
+    const found = passageAnswer(terms, [notesPassage(subject, evidence)], language, {
+      ...options,
+      answerType: u.answerType,
+    })
+    if (!found) return null
+    // Cited as the feed, whose remarks they are: no passage of their own.
+    return { ...found, chunkIds: [], sources: [...found.sources, subject.documentId] }
+  }
   if (parts.length === 0 || missed) {
     // Nothing in the data (or not all of it): the passages, on every word of the question, part
     // by part for a question of several.
@@ -167,21 +187,35 @@ function compose(full: AnswerRequest, u: Understanding, evidence: Evidence): Ans
       }
     } else {
       const terms = parts.length === 0 ? [...u.content, ...borrowed] : restTerms
-      const passages = passageAnswer(terms, request.passages, language, {
-        ...options,
-        answerType: u.answerType,
-      })
+      const remark = notesAnswer(terms)
+      // Alone, a remark names its vehicle: "2016 Ford F-350 XL: Sold as-is."
+      const passages = remark
+        ? parts.length === 0 && subject
+          ? {
+              ...remark,
+              lead: remark.lead.map((line, i) =>
+                i === 0 ? `${vehicleName(subject)}: ${line}` : line,
+              ),
+            }
+          : remark
+        : passageAnswer(terms, request.passages, language, {
+            ...options,
+            answerType: u.answerType,
+          })
       if (passages) parts.push(passages)
     }
   } else if (significant(u.rest)) {
-    const passages = passageAnswer(restTerms, request.passages, language, {
-      ...options,
-      answerType: u.answerType,
-      // Beside an answer about a vehicle, a line that shares a word or two with the question
-      // ("extra quarts" for "is the flatbed extra?") is about something else: it must say most
-      // of what was asked.
-      ...(vehiclePart && u.vehicle?.kind === 'about' ? { minCoverage: 0.7 } : {}),
-    })
+    const fromNotes = notesAnswer(restTerms)
+    const passages = fromNotes
+      ? fromNotes
+      : passageAnswer(restTerms, request.passages, language, {
+          ...options,
+          answerType: u.answerType,
+          // Beside an answer about a vehicle, a line that shares a word or two with the question
+          // ("extra quarts" for "is the flatbed extra?") is about something else: it must say most
+          // of what was asked.
+          ...(vehiclePart && u.vehicle?.kind === 'about' ? { minCoverage: 0.7 } : {}),
+        })
     if (passages) parts.push(passages)
     else if (
       vehiclePart &&
@@ -280,6 +314,19 @@ function mentions(text: string, name: string): boolean {
 }
 
 /** Whether words are left that the data did not answer and that carry meaning. */
+/** A vehicle's remarks in the feed, read as a passage of its own. */
+function notesPassage(vehicle: InventoryVehicle, evidence: Evidence): Passage {
+  return {
+    chunkId: `notes:${vehicle.id}`,
+    documentId: vehicle.documentId,
+    title: evidence.titles[vehicle.documentId] ?? '',
+    heading: null,
+    text: vehicle.notes ?? '',
+    similarity: 1,
+    textMatch: true,
+  }
+}
+
 function significant(rest: readonly Term[]): boolean {
   return rest.some((term) => term.key.length > 2 && !/^\d+$/.test(term.key))
 }

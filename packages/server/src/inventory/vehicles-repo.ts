@@ -151,7 +151,20 @@ interface VehicleRow extends Record<string, unknown> {
   status_text: string | null
   url: string | null
   photo_url: string | null
+  fields?: Record<string, string>
   total?: string | number
+}
+
+// The columns of a feed a dealer writes remarks in: "Comments", "Dealer Notes", "Description".
+const NOTES_COLUMN =
+  /^(?:dealer\s*)?(?:comments?|notes?|remarks?|description|comentarios?|notas?|observaciones)$/i
+
+/** What the feed says of a vehicle in its own words: its remark columns, joined. */
+function notesOf(fields: Record<string, string>): string | null {
+  const notes = Object.entries(fields)
+    .filter(([column, value]) => NOTES_COLUMN.test(column.trim()) && value.trim())
+    .map(([, value]) => value.trim())
+  return notes.length > 0 ? notes.join(' ') : null
 }
 
 // biome-ignore format: a column list reads best packed
@@ -194,6 +207,7 @@ function toVehicle(row: VehicleRow): InventoryVehicle {
     statusText: row.status_text,
     url: row.url,
     photoUrl: row.photo_url,
+    ...(row.fields ? { notes: notesOf(row.fields) } : {}),
   }
 }
 
@@ -313,7 +327,7 @@ export async function findVehicle(
   const vin = ids.vin ? vinKey(ids.vin) : null
   if (!stock && !vin) return null
   const [row] = await tx.query<VehicleRow>(
-    `select ${COLUMNS} from vehicles
+    `select ${COLUMNS}, fields from vehicles
      where tenant_id = $1 and (stock_key = $2 or vin_key = $3)
      order by (stock_key = $2) desc nulls last, ordinal, id
      limit 1`,
@@ -330,7 +344,7 @@ export async function vehiclesById(
 ): Promise<InventoryVehicle[]> {
   if (ids.length === 0) return []
   const rows = await tx.query<VehicleRow>(
-    `select ${COLUMNS} from vehicles where tenant_id = $1 and id = any ($2::uuid[])`,
+    `select ${COLUMNS}, fields from vehicles where tenant_id = $1 and id = any ($2::uuid[])`,
     [tenantId, ids],
   )
   const byId = new Map(rows.map((row) => [row.id, toVehicle(row)]))

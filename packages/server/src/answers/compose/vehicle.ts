@@ -1,6 +1,7 @@
 import type { InventoryVehicle } from '@avataradam/sdk/protocol'
 import { analyze } from '../../language/analyze.ts'
 import { LANGUAGE_CODES, type Language } from '../../language/language.ts'
+import { sentencesOf } from '../../language/sentences.ts'
 import type { Evidence } from '../evidence.ts'
 import type { VehicleAsk, VehicleRequest } from '../understand/types.ts'
 import type { Composed } from './composed.ts'
@@ -139,6 +140,20 @@ export function statusNote(vehicle: InventoryVehicle, language: Language): strin
   return vehicle.status === 'available' ? null : availability(vehicle, language)
 }
 
+// A remark that says when a vehicle on its way arrives: "ETA first week of January."
+const ARRIVAL =
+  /\b(?:eta|arriv\w*|expected|due (?:in|on|by)|inbound|estimated|llega\w*|estimad[oa]|esperad[oa])\b/i
+
+/** When the feed's remarks say a vehicle not yet here arrives, as they say it. */
+function arrivalNote(vehicle: InventoryVehicle): string | null {
+  if (vehicle.status === 'available' || vehicle.status === 'sold' || !vehicle.notes) return null
+  return (
+    sentencesOf(vehicle.notes)
+      .find((sentence) => ARRIVAL.test(sentence))
+      ?.trim() ?? null
+  )
+}
+
 function availability(vehicle: InventoryVehicle, language: Language): string {
   const name = vehicleName(vehicle)
   // The feed's own word ("On Hold") is what the dealership's staff will recognise.
@@ -157,8 +172,11 @@ function availability(vehicle: InventoryVehicle, language: Language): string {
         ? text.replace(` (${status})`, '')
         : text
     }
-    default:
-      return reply(language, 'vehicleStatus', { vehicle: name, status })
+    default: {
+      const text = reply(language, 'vehicleStatus', { vehicle: name, status })
+      const arrival = arrivalNote(vehicle)
+      return arrival ? `${text} ${arrival}` : text
+    }
   }
 }
 
