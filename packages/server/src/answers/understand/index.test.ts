@@ -189,6 +189,8 @@ describe('understand: the inventory', () => {
     expect(count.count).toBe(true)
     expect(count.query).toEqual({ bodyStyle: 'truck' })
     expect(search('any trucks under 30k').count).toBe(false)
+    // "Longest" orders the loan here, not the trucks: no search.
+    expect(read('whats the longest loan i can get on a brand new truck').vehicle).toBe(null)
   })
 
   it('reads model names however they are typed', () => {

@@ -65,6 +65,7 @@ const NOT_ABOUT_LISTING = new Set([
   'service',
   'parts',
   'finance',
+  'loan term',
   'trade-in',
   'value',
   'warranty',
@@ -355,7 +356,17 @@ export function readVehicleRequest(
   // "If I buy a used truck and change my mind…", "the longest loan on a new truck": a kind of
   // vehicle named beside another subject is context, not a search, unless the lot is asked about.
   // ("¿Qué garantía tienen los carros usados?": "tienen" asks what they have, not what is for sale.)
-  if (otherTopic && !count && !sort && amounts.constraints === 0) return null
+  // "The longest loan": an order of the other subject, not of vehicles.
+  const sortsOther =
+    sort !== undefined &&
+    analysis.terms.some(
+      (t) =>
+        t.concept !== null &&
+        NOT_ABOUT_LISTING.has(t.concept) &&
+        t.start >= sort.start &&
+        t.start <= sort.start + sort.length + 1,
+    )
+  if (otherTopic && !count && (!sort || sortsOther) && amounts.constraints === 0) return null
   // "Would you bring the truck to me?": a kind of vehicle alone, in a sentence about something
   // else, is not a search; "trucks?" or "red trucks under 40k" is.
   const contentWords = analysis.terms.length
