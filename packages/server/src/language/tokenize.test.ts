@@ -31,6 +31,10 @@ describe('tokenize', () => {
     ])
   })
 
+  it('reads "&" as "and"', () => {
+    expect(tokenize('Oil & filter')).toEqual(['oil', 'and', 'filter'])
+  })
+
   it('drops possessives and apostrophes, and never keeps a trailing full stop', () => {
     expect(tokenize("Adam's CAFÉ don’t stop.")).toEqual(['adam', 'cafe', 'dont', 'stop'])
   })

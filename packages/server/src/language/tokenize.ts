@@ -10,7 +10,8 @@ export interface Token {
 
 // Letters and digits joined by in-word punctuation stay one token, so "$27,900", "9:00", "2.5i",
 // "trade-in" and "driver's" survive; a trailing full stop or comma is never part of a token.
-const TOKEN = /\$?[\p{L}\p{N}]+(?:[.,:'-][\p{L}\p{N}]+)*/gu
+// "&" reads as "and", so "oil & filter" is the phrase "oil and filter".
+const TOKEN = /\$?[\p{L}\p{N}]+(?:[.,:'-][\p{L}\p{N}]+)*|&/gu
 const POSSESSIVE = /'s$/
 const APOSTROPHES = /'/g
 
@@ -19,14 +20,14 @@ const APOSTROPHES = /'/g
  *
  * @example
  * ```ts
- * tokensOf(fold("Adam's 2021 RAV4 is $27,900!")).map((t) => t.text)
- * // ['adam', '2021', 'rav4', 'is', '$27,900']
+ * tokensOf(fold("Adam's 2021 RAV4 is $27,900! Oil & filter")).map((t) => t.text)
+ * // ['adam', '2021', 'rav4', 'is', '$27,900', 'oil', 'and', 'filter']
  * ```
  */
 export function tokensOf(folded: string): Token[] {
   const tokens: Token[] = []
   for (const match of folded.matchAll(TOKEN)) {
-    let text = match[0]
+    let text = match[0] === '&' ? 'and' : match[0]
     if (text.includes("'")) text = text.replace(POSSESSIVE, '').replace(APOSTROPHES, '')
     tokens.push({ text, start: match.index, end: match.index + match[0].length })
   }

@@ -76,6 +76,24 @@ describe('passageAnswer', () => {
     expect(ask('how much is the doc fee')?.lead).toEqual(['The documentation fee is $399.'])
   })
 
+  it('answers "how much" with a price, not a discount off it', () => {
+    const diesel = [
+      passage(
+        'Service specials',
+        '$30 Off Diesel Oil Service',
+        'Any 6.6L Duramax oil & filter service.',
+      ),
+      passage(
+        'Service menu',
+        'Diesel',
+        '- Diesel oil & filter – 6.6L Duramax: $174.95\n- Diesel fuel filter replacement: $149.95',
+      ),
+    ]
+    expect(ask('how much for a duramax oil change', diesel)?.lead).toEqual([
+      'Diesel oil & filter – 6.6L Duramax: $174.95',
+    ])
+  })
+
   it('declines a question about something no passage mentions', () => {
     // The passages mention windows, never tint.
     expect(ask('do you do window tint')).toBe(null)

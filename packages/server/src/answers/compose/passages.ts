@@ -644,13 +644,16 @@ export function passageAnswer(
   let best: Scored | undefined
   let bestUnits: AnalyzedUnit[] | null = null
   const top = candidates[0]?.score ?? 0
-  // "How much": a price beats "free with…", when a line nearly as good states one.
-  const tiers: (AnswerType | null)[] = answerType === 'money' ? ['money', null] : [answerType]
+  // "How much": a price beats "$30 off" and "free with…", when a line nearly as good states one.
+  const PRICE = /\$\s?\d[\d,.]*(?!\s*off\b)(?![\d,.])/i
+  const tiers: ('price' | AnswerType | null)[] =
+    answerType === 'money' ? ['price', 'money', null] : [answerType]
   for (const tier of tiers) {
     for (const candidate of candidates) {
-      if (candidate.score < top * (tier === 'money' ? 0.8 : 0.5)) break
+      if (candidate.score < top * (tier === 'money' || tier === 'price' ? 0.8 : 0.5)) break
       const units = answerUnits(candidate, answerType, holds)
       if (!units) continue
+      if (tier === 'price' && !units.some((u) => PRICE.test(u.unit.text))) continue
       if (tier === 'money' && !units.some((u) => /\$\s?\d/.test(u.unit.text))) continue
       best = candidate
       bestUnits = units

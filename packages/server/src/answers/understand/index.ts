@@ -187,8 +187,10 @@ function clausesOf(
   analysis.tokens.forEach((token, i) => {
     const next = analysis.tokens[i + 1]
     const between = next ? text.slice(token.end, next.start) : ''
-    if (JOINERS.test(token.text) || /[?;]/.test(between))
-      cuts.push(JOINERS.test(token.text) ? i : i + 1)
+    // "Oil & filter" is one thing; a visitor's "and" joins two questions.
+    const ampersand = text.slice(token.start, token.end) === '&'
+    if ((JOINERS.test(token.text) && !ampersand) || /[?;]/.test(between))
+      cuts.push(JOINERS.test(token.text) && !ampersand ? i : i + 1)
   })
   const bounds = [0, ...cuts, words.length]
   const clauses: Understanding['clauses'] = []
