@@ -257,7 +257,8 @@ function compose(full: AnswerRequest, u: Understanding, evidence: Evidence): Ans
       cacheable: false,
     }
   }
-  const lead = parts.flatMap((p) => p.lead)
+  // Two parts answered by one line ("alignments?" and "my truck's leveled") say it once.
+  const lead = [...new Set(parts.flatMap((p) => p.lead))]
   if (note && !lead.includes(note)) lead.unshift(note)
   // Two parts quoting the same line (both about the oil change special) say it once.
   const seen = new Set(lead)

@@ -6,7 +6,7 @@ import type {
 } from '@avataradam/sdk/protocol'
 import type { Db, Queryable } from '../db/index.ts'
 import { findVehicle, searchVehicles, vehiclesById } from '../inventory/vehicles-repo.ts'
-import type { SearchService } from '../knowledge/search.ts'
+import type { ScoredPassage, SearchService } from '../knowledge/search.ts'
 import { conceptKey } from '../language/analyze.ts'
 import type { Passage } from '../providers/llm/index.ts'
 import type { Evidence } from './evidence.ts'
@@ -38,6 +38,8 @@ export interface AnswerPipeline {
 
 /** How many passages a question is answered from (the model reads them all). */
 const PASSAGES = 8
+/** Of them, how many each part of a question of several finds for itself. */
+const CLAUSE_PASSAGES = 3
 
 /** The filters that narrow a search within a kind of vehicle. */
 const LIMITS = [
@@ -92,7 +94,27 @@ export function createAnswerPipeline(deps: {
           }
         }
         const query = await deps.search.prepare(tenantId, understanding.retrievalText)
-        const passages = await deps.search.searchIn(tx, tenantId, query, { limit: PASSAGES })
+        let passages = await deps.search.searchIn(tx, tenantId, query, { limit: PASSAGES })
+        // "Do you do alignments? my truck's leveled": each part of the question finds its own
+        // passages too, so the part the others outweigh is not left with none.
+        if (understanding.clauses.length > 1 && understanding.borrowed.length === 0) {
+          const own: ScoredPassage[] = []
+          for (const clause of understanding.clauses) {
+            const text = clause.terms
+              .filter((t) => t.start >= 0)
+              .map((t) => (t.key.startsWith('#') ? t.key.slice(1).replace(/_/g, ' ') : t.key))
+              .join(' ')
+            if (!text) continue
+            const part = await deps.search.prepare(tenantId, text)
+            own.push(
+              ...(await deps.search.searchIn(tx, tenantId, part, { limit: CLAUSE_PASSAGES })),
+            )
+          }
+          const seen = new Set<string>()
+          passages = [...own, ...passages]
+            .filter((p) => !seen.has(p.chunkId) && seen.add(p.chunkId))
+            .slice(0, PASSAGES)
+        }
         const evidence: Evidence = {
           facts: knowledge.facts.facts,
           timezone: knowledge.facts.timezone,
