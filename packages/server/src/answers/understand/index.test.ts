@@ -394,6 +394,14 @@ describe('understand: the visitor and the conversation', () => {
     expect(couple.analysis.concepts.has('coupe')).toBe(false)
   })
 
+  it("searches a Spanish question with its concepts' English words, not the visitor's own car", () => {
+    const u = read('¿Cuánto vale mi carro usado?')
+    expect(u.retrievalText).toContain('worth')
+    expect(u.retrievalText).toContain('trade-in')
+    expect(u.retrievalText).not.toMatch(/\bused\b/)
+    expect(u.retrievalText).not.toContain('cars')
+  })
+
   it('reads "a shuttle or a loaner" as two things asked', () => {
     const u = read('do you have a shuttle or a loaner car while my truck is in the shop')
     expect(u.clauses).toHaveLength(2)

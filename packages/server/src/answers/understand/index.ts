@@ -1,6 +1,6 @@
 import type { PageContext, StaffMember } from '@avataradam/sdk/protocol'
 import { conceptKey, type Term } from '../../language/analyze.ts'
-import { DAY_CONCEPTS } from '../../language/language.ts'
+import { DAY_CONCEPTS, ENGLISH } from '../../language/language.ts'
 import type { Speller } from '../../language/spelling.ts'
 import { contactIntent } from './contact-intent.ts'
 import { readFactRequests } from './facts.ts'
@@ -131,6 +131,17 @@ export function understand(input: UnderstandInput): Understanding {
   resolved.retrievalText = [retrievalText(message, resolved, history), ...implied].join(' ')
   return resolved
 }
+
+// Concepts every dealership page is about.
+const BROAD_CONCEPTS = new Set([
+  'vehicle',
+  'price',
+  'new',
+  'used',
+  'sales',
+  'service',
+  'dealership',
+])
 
 const POSSESSIVE = /^(?:my|our|mi|mis|nuestro|nuestra)$/
 const CONDITION_KEYS = new Set(['used', 'new', 'certified'].map((c) => conceptKey(c)))
@@ -278,8 +289,24 @@ function retrievalText(
   history: readonly HistoryTurn[],
 ): string {
   const parts = [message.text]
-  const concepts = [...message.analysis.concepts]
+  // "Mi carro usado": the visitor's own car's condition is not what to search for.
+  const own = ownCarWords(message)
+  const ownConcepts = new Set(
+    message.analysis.terms.filter((t) => own.has(t.start)).map((t) => t.concept),
+  )
+  const concepts = [...message.analysis.concepts].filter((c) => !ownConcepts.has(c))
   if (concepts.length > 0) parts.push(concepts.join(' '))
+  // A question in another language meets English documents' words only through its concepts:
+  // "vale" is "value", and the page says "worth" or "estimate". A few of each concept's English
+  // words go along, as a translation would bring them.
+  if (message.language !== ENGLISH) {
+    for (const concept of concepts) {
+      // "carro" is "vehicle" already: a word every page has brings nothing but noise.
+      if (BROAD_CONCEPTS.has(concept)) continue
+      const words = ENGLISH.pack.concepts[concept]?.filter((w) => !w.includes(' ')).slice(0, 4)
+      if (words?.length) parts.push(words.join(' '))
+    }
+  }
   if (understanding.borrowed.length > 0) {
     const lastQuestion = [...history].reverse().find((turn) => turn.role === 'visitor')
     if (lastQuestion) parts.push(lastQuestion.text)
