@@ -2,6 +2,7 @@ import type { DaySchedule, InventoryVehicle } from '@avataradam/sdk/protocol'
 import { describe, expect, it } from 'vitest'
 import type { AnswerPart, AnswerTool, Passage } from '../providers/llm/index.ts'
 import { createBuiltinAnswerer } from './builtin-answerer.ts'
+import { testVehicle } from './compose/test-vehicle.ts'
 import type { Evidence } from './evidence.ts'
 import { type HistoryTurn, understand } from './understand/index.ts'
 import { vehicleNames } from './understand/vehicle-names.ts'
@@ -285,11 +286,9 @@ describe('the built-in answerer', () => {
 })
 
 describe("the built-in answerer: the feed's remarks on a vehicle", () => {
-  const truck: InventoryVehicle = {
+  const truck = testVehicle({
     id: 'v-f550',
-    documentId: 'feed',
     stockNumber: 'F26107',
-    vin: null,
     year: 2026,
     make: 'Ford',
     model: 'F-550',
@@ -301,21 +300,10 @@ describe("the built-in answerer: the feed's remarks on a vehicle", () => {
     msrp: 78900,
     exteriorColor: 'Oxford White',
     colorFamily: 'white',
-    interiorColor: null,
     drivetrain: '4wd',
-    fuel: 'gas',
-    transmission: null,
-    engine: null,
-    mpgCity: null,
-    mpgHighway: null,
-    features: [],
-    featureKeys: [],
-    status: 'available',
     statusText: 'In Stock',
-    url: null,
-    photoUrl: null,
     notes: "Price includes the 11' flatbed upfit, installed. Sold as-is.",
-  }
+  })
   const page = { url: 'https://westfield.example/v/F26107', vehicle: { stockNumber: 'F26107' } }
   const passages = [
     {

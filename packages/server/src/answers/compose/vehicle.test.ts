@@ -1,43 +1,13 @@
-import type { InventoryVehicle } from '@avataradam/sdk/protocol'
 import { describe, expect, it } from 'vitest'
 import { ENGLISH, languageOf } from '../../language/language.ts'
 import type { Evidence } from '../evidence.ts'
 import type { VehicleRequest } from '../understand/types.ts'
+import { testVehicle } from './test-vehicle.ts'
 import { vehicleAnswer } from './vehicle.ts'
 
 const SPANISH = languageOf('es')
 
-const vehicle = (fields: Partial<InventoryVehicle>): InventoryVehicle => ({
-  id: 'rav4',
-  documentId: 'feed',
-  stockNumber: 'A101',
-  vin: null,
-  year: 2021,
-  make: 'Toyota',
-  model: 'RAV4',
-  trim: 'XLE',
-  bodyStyle: 'suv',
-  condition: 'used',
-  mileage: 31200,
-  price: 27900,
-  msrp: null,
-  exteriorColor: 'Blueprint',
-  colorFamily: 'blue',
-  interiorColor: null,
-  drivetrain: 'awd',
-  fuel: 'gas',
-  transmission: 'Automatic',
-  engine: '2.5L I4',
-  mpgCity: 27,
-  mpgHighway: 35,
-  features: ['Heated Front Seats', 'Apple CarPlay'],
-  featureKeys: ['heated seats', 'apple carplay'],
-  status: 'available',
-  statusText: null,
-  url: 'https://example.com/used/a101',
-  photoUrl: null,
-  ...fields,
-})
+const vehicle = testVehicle
 
 const rav4 = vehicle({})
 
