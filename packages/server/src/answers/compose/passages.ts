@@ -305,6 +305,9 @@ const MAX_UNFOUND = 0.2
 // ...and the question's most telling term, in itself or under its heading, at least this well.
 const MIN_ANCHOR = 0.55
 const MAX_UNITS = 3
+// A dollar amount; and one that is a price, not a discount ("$30 off").
+const AMOUNT = /\$\s?\d/
+const PRICE = /\$\s?\d[\d,.]*(?!\s*off\b)(?![\d,.])/i
 const MAX_CHARS = 700
 
 /**
@@ -486,19 +489,18 @@ function offerAfter(
     if (unit.unit.section !== section) break
     const named =
       unit.unit.kind === 'heading' || (unit.unit.text.length < 70 && !/[.!?]$/.test(unit.unit.text))
-    if (i > best.index && named && /\$\s?\d/.test(unit.unit.text)) break
+    if (i > best.index && named && AMOUNT.test(unit.unit.text)) break
     const end = offerEnd(unit.unit.text, today)
     if (end) return { unit, end }
   }
   // A page of offers that dates them all at once ("Sale prices good through Saturday, December
   // 12 unless noted"): a line of the same document that names no offer of its own (no price, not
   // under a priced heading such as "Winter Detail Special: $159 … Book by December 20").
-  const PRICE = /\$\s?\d/
   for (const other of passages) {
     if (other.passage.documentId !== best.passage.passage.documentId) continue
-    if (PRICE.test(other.passage.heading ?? '')) continue
+    if (AMOUNT.test(other.passage.heading ?? '')) continue
     for (const unit of other.units) {
-      if (unit.unit.kind === 'heading' || PRICE.test(unit.unit.text)) continue
+      if (unit.unit.kind === 'heading' || AMOUNT.test(unit.unit.text)) continue
       const end = offerEnd(unit.unit.text, today)
       if (end) return { unit, end }
     }
@@ -645,7 +647,6 @@ export function passageAnswer(
   let bestUnits: AnalyzedUnit[] | null = null
   const top = candidates[0]?.score ?? 0
   // "How much": a price beats "$30 off" and "free with…", when a line nearly as good states one.
-  const PRICE = /\$\s?\d[\d,.]*(?!\s*off\b)(?![\d,.])/i
   const tiers: ('price' | AnswerType | null)[] =
     answerType === 'money' ? ['price', 'money', null] : [answerType]
   for (const tier of tiers) {
@@ -654,7 +655,7 @@ export function passageAnswer(
       const units = answerUnits(candidate, answerType, holds)
       if (!units) continue
       if (tier === 'price' && !units.some((u) => PRICE.test(u.unit.text))) continue
-      if (tier === 'money' && !units.some((u) => /\$\s?\d/.test(u.unit.text))) continue
+      if (tier === 'money' && !units.some((u) => AMOUNT.test(u.unit.text))) continue
       best = candidate
       bestUnits = units
       break
